@@ -1,0 +1,2 @@
+/** Enforcement agencies (执法机构): one Camunda tenant each, with the bodies they file with and transfer to. */
+package org.lawflow.agency;

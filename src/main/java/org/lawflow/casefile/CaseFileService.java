@@ -1,0 +1,152 @@
+package org.lawflow.casefile;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.lawflow.agency.AgencyRepository;
+import org.lawflow.identity.Groups;
+import org.lawflow.identity.LawFlowUser;
+import org.lawflow.system.InvalidInputException;
+import org.lawflow.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers case files and hands them out only to users of the case's agency. */
+@Service
+public class CaseFileService {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** 行政处罚法第四十二条：执法人员不得少于两人. */
+    static final int MIN_OFFICERS = 2;
+
+    private final CaseRepository cases;
+    private final AgencyRepository agencies;
+    private final IdentityService identityService;
+    private final CaseEvents events;
+    private final CaseFlows flows;
+
+    CaseFileService(CaseRepository cases, AgencyRepository agencies, IdentityService identityService, CaseEvents events,
+            CaseFlows flows) {
+        this.cases = cases;
+        this.agencies = agencies;
+        this.identityService = identityService;
+        this.events = events;
+        this.flows = flows;
+    }
+
+    /** Validates everything first, then writes in one transaction: bad input leaves no row behind. */
+    @Transactional
+    public EnforcementCase register(CaseRegistration r, LawFlowUser user) {
+        if (!user.isIn(Groups.OFFICER)) {
+            throw new InvalidInputException("user", "只有执法人员可以登记案件");
+        }
+        String agencyId = r.agencyId() == null || r.agencyId().isBlank() ? user.homeAgency() : r.agencyId();
+        if (agencies.findById(agencyId).isEmpty() || !user.canSee(agencyId)) {
+            throw new InvalidInputException("agencyId", "执法机构不存在或不属于当前用户");
+        }
+        validateParty(r.party());
+        validatePenalties(r.proposedDecision().penalties());
+        List<String> officers = validateOfficers(r.officers(), user, agencyId);
+        LocalDate today = LocalDate.now(CHINA);
+        LocalDate filedOn = r.filedOn() == null ? today : r.filedOn();
+        if (filedOn.isAfter(today) || filedOn.isBefore(today.minusYears(2))) {
+            throw new InvalidInputException("filedOn", "立案日期不能晚于今天，也不能早于两年前");
+        }
+
+        var agency = agencies.get(agencyId);
+        int number = cases.nextCaseNumber(agencyId, filedOn.getYear());
+        String caseNo = agency.caseNoPrefix() + "罚〔" + filedOn.getYear() + "〕" + number + "号";
+        var p = r.party();
+        var enforcementCase = new EnforcementCase(UUID.randomUUID(), agencyId, caseNo, CaseStatus.REGISTERED,
+                r.cause().strip(),
+                new EnforcementCase.Party(p.type(), p.name().strip(), p.idNumber(), p.legalRepresentative(), p.phone(),
+                        p.address(), p.email()),
+                r.facts().strip(),
+                r.evidence().stream().map(e -> new EnforcementCase.Evidence(e.kind(), e.description())).toList(),
+                r.legalBasis().strip(), r.penaltyBasis() == null ? r.legalBasis().strip() : r.penaltyBasis().strip(),
+                r.proposedDecision().penalties().stream()
+                        .map(x -> new EnforcementCase.Penalty(x.kind(), x.amount(), x.detail())).toList(),
+                officers, Boolean.TRUE.equals(r.majorPublicInterest()), Boolean.TRUE.equals(r.complexCase()),
+                Boolean.TRUE.equals(r.socialImpact()), filedOn, user.id(), OffsetDateTime.now(CHINA));
+        cases.insert(enforcementCase);
+        events.record(enforcementCase.id(), user.id(), "立案登记", "登记案件 " + caseNo,
+                "当事人：" + p.name() + "；拟处罚：" + enforcementCase.penaltySummary());
+        flows.start(CaseFlows.CASE_FILING, enforcementCase, java.util.Map.of());
+        return enforcementCase;
+    }
+
+    /** The case if it exists and the user may see its agency; otherwise 404 (never reveals other agencies' cases). */
+    public EnforcementCase getVisible(UUID id, LawFlowUser user) {
+        return cases.findById(id).filter(c -> user.canSee(c.agencyId()))
+                .orElseThrow(() -> new NotFoundException("案件不存在：" + id));
+    }
+
+    public List<EnforcementCase> listVisible(LawFlowUser user) {
+        List<EnforcementCase> result = new ArrayList<>();
+        for (String agency : user.agencies()) {
+            result.addAll(cases.findByAgency(agency, 200));
+        }
+        return result;
+    }
+
+    private static void validateParty(CaseRegistration.PartyInput party) {
+        String problem = party.type() == EnforcementCase.PartyType.CITIZEN
+                ? PartyIdentifiers.citizenIdProblem(party.idNumber())
+                : PartyIdentifiers.creditCodeProblem(party.idNumber());
+        if (problem != null) {
+            throw new InvalidInputException("party.idNumber", problem);
+        }
+        if (party.type() == EnforcementCase.PartyType.ORGANIZATION
+                && (party.legalRepresentative() == null || party.legalRepresentative().isBlank())) {
+            throw new InvalidInputException("party.legalRepresentative", "法人或其他组织须填写法定代表人（负责人）");
+        }
+    }
+
+    private static void validatePenalties(List<CaseRegistration.PenaltyInput> penalties) {
+        var kinds = new LinkedHashSet<PenaltyKind>();
+        for (int i = 0; i < penalties.size(); i++) {
+            var penalty = penalties.get(i);
+            String field = "proposedDecision.penalties[" + i + "]";
+            if (!kinds.add(penalty.kind())) {
+                throw new InvalidInputException(field + ".kind", "处罚种类重复：" + penalty.kind().label());
+            }
+            if (penalty.kind().needsAmount() && penalty.amount() == null) {
+                throw new InvalidInputException(field + ".amount", penalty.kind().label() + "须填写金额");
+            }
+            if (!penalty.kind().needsAmount() && penalty.amount() != null) {
+                throw new InvalidInputException(field + ".amount", penalty.kind().label() + "不应填写金额");
+            }
+            if (penalty.amount() != null && penalty.amount().scale() > 2) {
+                throw new InvalidInputException(field + ".amount", "金额最多保留两位小数");
+            }
+        }
+    }
+
+    /** The registering officer is always on the team; every member must be an officer of the same agency. */
+    private List<String> validateOfficers(List<String> requested, LawFlowUser user, String agencyId) {
+        var officers = new LinkedHashSet<String>();
+        officers.add(user.id());
+        if (requested != null) {
+            officers.addAll(requested);
+        }
+        int i = 0;
+        for (String officer : officers) {
+            boolean valid = identityService.createUserQuery().userId(officer).memberOfGroup(Groups.OFFICER)
+                    .memberOfTenant(agencyId).count() == 1;
+            if (!valid) {
+                throw new InvalidInputException("officers[" + i + "]", "“" + officer + "”不是本机构的执法人员");
+            }
+            i++;
+        }
+        if (officers.size() < MIN_OFFICERS) {
+            throw new InvalidInputException("officers", "执法人员不得少于两人（行政处罚法第四十二条）");
+        }
+        return List.copyOf(officers);
+    }
+}

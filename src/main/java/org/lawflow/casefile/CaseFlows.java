@@ -1,0 +1,106 @@
+package org.lawflow.casefile;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the flows of a case (business key = 案号, tenant = the case's agency) and lists them with their open
+ * tasks and due dates. Queries run as the current engine user, so authorizations hide what a role may not see
+ * (e.g. discipline clues from officers).
+ */
+@Component
+public class CaseFlows {
+
+    public static final String CASE_FILING = "case-filing-approval";
+    public static final String VAR_CASE_ID = "caseId";
+    public static final String VAR_CASE_NO = "caseNo";
+    public static final String VAR_CASE_CAUSE = "caseCause";
+    public static final String VAR_AGENCY_ID = "agencyId";
+
+    public record Flow(String processInstanceId, String processKey, String processName, OffsetDateTime startedAt,
+            OffsetDateTime endedAt, String state) {
+    }
+
+    public record OpenTask(String id, String name, String taskKey, String processKey, String assignee,
+            OffsetDateTime created, OffsetDateTime due, boolean overdue) {
+    }
+
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final TaskService taskService;
+    private final RepositoryService repositoryService;
+
+    CaseFlows(RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
+            RepositoryService repositoryService) {
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.taskService = taskService;
+        this.repositoryService = repositoryService;
+    }
+
+    /** The variables every flow of a case carries: ids for lookups, number and cause for Tasklist lists. */
+    public static Map<String, Object> caseVariables(EnforcementCase c) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_CASE_ID, c.id().toString());
+        variables.put(VAR_CASE_NO, c.caseNo());
+        variables.put(VAR_CASE_CAUSE, c.cause());
+        variables.put(VAR_AGENCY_ID, c.agencyId());
+        return variables;
+    }
+
+    public ProcessInstance start(String processKey, EnforcementCase c, Map<String, Object> extra) {
+        Map<String, Object> variables = caseVariables(c);
+        variables.putAll(extra);
+        return runtimeService.createProcessInstanceByKey(processKey)
+                .businessKey(c.caseNo())
+                .setVariables(variables)
+                .execute();
+    }
+
+    public boolean isRunning(String processKey, EnforcementCase c) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(c.caseNo()).tenantIdIn(c.agencyId()).count() > 0;
+    }
+
+    public List<Flow> flows(EnforcementCase c) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.caseNo())
+                .tenantIdIn(c.agencyId()).orderByProcessInstanceStartTime().asc().list().stream()
+                .map(h -> new Flow(h.getId(), h.getProcessDefinitionKey(), processName(h.getProcessDefinitionId()),
+                        toChina(h.getStartTime()), toChina(h.getEndTime()), h.getState()))
+                .toList();
+    }
+
+    public List<OpenTask> openTasks(EnforcementCase c) {
+        Date now = new Date();
+        return taskService.createTaskQuery().processInstanceBusinessKey(c.caseNo()).tenantIdIn(c.agencyId())
+                .orderByTaskCreateTime().asc().list().stream()
+                .map(t -> new OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
+                        processKeyOf(t.getProcessDefinitionId()), t.getAssignee(), toChina(t.getCreateTime()),
+                        toChina(t.getDueDate()), t.getDueDate() != null && t.getDueDate().before(now)))
+                .toList();
+    }
+
+    private String processName(String definitionId) {
+        var definition = repositoryService.getProcessDefinition(definitionId);
+        return definition.getName() == null ? definition.getKey() : definition.getName();
+    }
+
+    private String processKeyOf(String definitionId) {
+        return definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
+    }
+
+    static OffsetDateTime toChina(Date date) {
+        return date == null ? null : date.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,124 @@
+package org.lawflow.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Who may call what.
+ * <ul>
+ * <li>{@code /api/**}: HTTP Basic against the Camunda identity service, stateless. Inside each request the
+ * user is also the Camunda engine's authenticated user, so engine authorizations and tenant checks apply to
+ * everything the API reads or starts. No session cookie is issued; writes accept only JSON, which a foreign
+ * page cannot send without a CORS preflight that is never granted: that is the API's CSRF protection.</li>
+ * <li>{@code /engine-rest/*}: Camunda's own Basic authentication filter (unauthenticated → 401).</li>
+ * <li>{@code /camunda/**}: the Camunda webapps with their own login and CSRF filter (left on).</li>
+ * </ul>
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private final ObjectMapper objectMapper;
+
+    SecurityConfiguration(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+            IdentityService identityService) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/prometheus")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority("GROUP_" + Groups.SUPERVISOR,
+                                "GROUP_" + Groups.ADMIN)
+                        .anyRequest().authenticated())
+                .authenticationProvider(provider)
+                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
+                        writeProblem(res, HttpStatus.UNAUTHORIZED, "需要登录：请使用执法账号进行 HTTP Basic 认证")))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
+                        writeProblem(res, HttpStatus.FORBIDDEN, "无权访问该资源")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Webapps, engine REST and public pages bring their own authentication; Spring Security only adds headers. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    private void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"LawFlow\", charset=\"UTF-8\"");
+        }
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Makes the API user the engine's current user for the duration of the request. */
+    static final class EngineAuthenticationFilter extends OncePerRequestFilter {
+        private final IdentityService identityService;
+
+        EngineAuthenticationFilter(IdentityService identityService) {
+            this.identityService = identityService;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null || !(authentication.getPrincipal() instanceof LawFlowUser user)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            identityService.setAuthentication(user.id(), user.groups(), user.agencies());
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                identityService.clearAuthentication();
+            }
+        }
+    }
+}

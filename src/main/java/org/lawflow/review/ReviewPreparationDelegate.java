@@ -1,0 +1,58 @@
+package org.lawflow.review;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.casefile.CaseFlows;
+import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.CaseStatus;
+import org.lawflow.casefile.EnforcementCase;
+import org.lawflow.system.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/** Puts the facts the rule tables need into the process: amounts against thresholds, heavy penalties, flags. */
+@Component("reviewPreparationDelegate")
+class ReviewPreparationDelegate implements JavaDelegate {
+
+    private final CaseRepository cases;
+    private final PenaltyThresholds thresholds;
+
+    ReviewPreparationDelegate(CaseRepository cases, PenaltyThresholds thresholds) {
+        this.cases = cases;
+        this.thresholds = thresholds;
+    }
+
+    /** Started in Tasklist with only a case number: resolve the case in the starter's agency (the tenant). */
+    private EnforcementCase startedFromTasklist(DelegateExecution execution) {
+        String caseNo = ReviewVariables.string(execution, CaseFlows.VAR_CASE_NO);
+        EnforcementCase c = cases.findByCaseNo(execution.getTenantId(), caseNo)
+                .orElseThrow(() -> new InvalidInputException(CaseFlows.VAR_CASE_NO, "本机构没有案号为“" + caseNo + "”的案件"));
+        var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (user == null || !c.isOfficer(user.getUserId())) {
+            throw new InvalidInputException(CaseFlows.VAR_CASE_NO, "只有本案执法人员可以提请审核");
+        }
+        execution.setProcessBusinessKey(c.caseNo());
+        execution.setVariables(CaseFlows.caseVariables(c));
+        execution.setVariable(ReviewVariables.LEAD_OFFICER, user.getUserId());
+        return c;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        EnforcementCase c = execution.getVariable(CaseFlows.VAR_CASE_ID) != null
+                ? cases.findById(ReviewVariables.caseId(execution)).orElseThrow(() -> new IllegalStateException("案件不存在"))
+                : startedFromTasklist(execution);
+        boolean citizen = c.party().type() == EnforcementCase.PartyType.CITIZEN;
+        BigDecimal fine = c.fineAmount();
+        boolean large = thresholds.isLarge(fine, citizen) || thresholds.isLarge(c.confiscationAmount(), citizen);
+        execution.setVariable(ReviewVariables.LARGE_AMOUNT, large);
+        execution.setVariable(ReviewVariables.HEAVY_PENALTY, c.hasHeavyPenalty());
+        execution.setVariable(ReviewVariables.MAJOR_PUBLIC_INTEREST, c.majorPublicInterest());
+        execution.setVariable(ReviewVariables.COMPLEX_CASE, c.complexCase());
+        execution.setVariable(ReviewVariables.PROPOSED_FINE, fine.doubleValue());
+        execution.setVariable(ReviewVariables.HEARING_OUTCOME, "NONE");
+        execution.setVariable("proposedPenalty", c.penaltySummary());
+        cases.updateStatus(c.id(), CaseStatus.IN_REVIEW);
+    }
+}

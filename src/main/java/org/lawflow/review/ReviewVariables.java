@@ -1,0 +1,41 @@
+package org.lawflow.review;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.lawflow.casefile.CaseFlows;
+
+/** Names of the major-decision-review variables, in one place (process data accessor). */
+final class ReviewVariables {
+
+    static final String PROCESS_KEY = "major-decision-review";
+    static final String LEAD_OFFICER = "leadOfficer";
+    static final String LARGE_AMOUNT = "largeAmount";
+    static final String HEAVY_PENALTY = "heavyPenalty";
+    static final String MAJOR_PUBLIC_INTEREST = "majorPublicInterest";
+    static final String COMPLEX_CASE = "complexCase";
+    static final String HEARING_OUTCOME = "hearingOutcome";
+    static final String PROPOSED_FINE = "proposedFineAmount";
+    static final String NOTICE_DELIVERED_ON = "noticeDeliveredOn";
+    static final String LEGAL_REVIEW_REQUIRED = "legalReviewRequired";
+    static final String REVIEW_OPINION = "reviewOpinion";
+    static final String HEAD_DECISION = "headDecision";
+    static final String DECIDED_ON = "decidedOn";
+
+    static UUID caseId(VariableScope scope) {
+        return UUID.fromString((String) scope.getVariable(CaseFlows.VAR_CASE_ID));
+    }
+
+    static boolean isTrue(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return Boolean.TRUE.equals(value) || "true".equals(value);
+    }
+
+    static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : String.valueOf(value).strip();
+    }
+
+    private ReviewVariables() {
+    }
+}

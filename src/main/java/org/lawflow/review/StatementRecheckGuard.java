@@ -1,0 +1,49 @@
+package org.lawflow.review;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lawflow.system.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * 陈述申辩与复核 (行政处罚法第四十五条、第六十二条): the decision may not go on before the party was heard or the period
+ * ran out, unless the party expressly waived; and the penalty may not be raised because the party defended itself.
+ */
+@Component("statementRecheckGuard")
+class StatementRecheckGuard implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        boolean stated = ReviewVariables.isTrue(task, "partyStated");
+        boolean waived = ReviewVariables.isTrue(task, "statementWaived");
+        Date due = task.getDueDate();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        if (!stated && !waived && due != null
+                && !today.isAfter(due.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate())) {
+            throw new InvalidInputException("partyStated",
+                    "陈述申辩期限尚未届满，当事人未提出陈述申辩也未明确放弃，暂不能继续");
+        }
+        if (stated && blank(ReviewVariables.string(task, "recheckResult"))) {
+            throw new InvalidInputException("recheckResult", "当事人提出陈述申辩的，必须记录复核意见");
+        }
+        Object revised = task.getVariable("revisedFineAmount");
+        Object proposed = task.getVariable(ReviewVariables.PROPOSED_FINE);
+        if (revised != null && !String.valueOf(revised).isBlank() && proposed instanceof Number p) {
+            double value = Double.parseDouble(String.valueOf(revised));
+            if (value > p.doubleValue()) {
+                throw new InvalidInputException("revisedFineAmount", "不得因当事人陈述申辩而加重处罚（行政处罚法第四十五条）");
+            }
+            if (value < 0) {
+                throw new InvalidInputException("revisedFineAmount", "罚款金额不能为负数");
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

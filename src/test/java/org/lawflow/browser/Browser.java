@@ -1,0 +1,120 @@
+package org.lawflow.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver; nothing is ever downloaded. Outside CI a
+ * missing Chromium skips the browser tests with a message; in CI it fails them.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+    private final String baseUrl;
+
+    private Browser(String baseUrl) throws Exception {
+        this.baseUrl = baseUrl;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--lang=zh-CN", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("lawflow-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    static Browser open(String baseUrl) throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must run the browser tests: install chromium and chromium-driver");
+        }
+        Assumptions.assumeTrue(present, "Chromium not installed: browser test skipped (apt-get install chromium chromium-driver)");
+        return new Browser(baseUrl);
+    }
+
+    /** Logs into Tasklist the way a person does (Camunda's own login form). */
+    void loginToTasklist(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/camunda/app/tasklist/default/");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+        form.findElement(By.cssSelector("input[type='text']")).sendKeys(user);
+        form.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks]")));
+    }
+
+    void logout() {
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Opens a task by id (Tasklist deep link), claims it if it is a group task, waits for its Camunda Form. */
+    void openTask(String taskId) {
+        driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+        var claim = driver.findElements(By.cssSelector("[cam-tasklist-task-meta] .claim"));
+        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+            claim.get(0).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasklist-task-meta] .unclaim")));
+        }
+        wait.until(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty());
+    }
+
+    /** A Camunda Form field by its component id (form-js prefixes ids with a per-render form key). */
+    WebElement field(String componentId) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".fjs-form [id$='-" + componentId + "']")));
+    }
+
+    void clickLabel(String text) {
+        WebElement label = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'fjs-form')]//label[normalize-space(.)='" + text + "']")));
+        label.click();
+    }
+
+    void complete() {
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".form-actions button.btn-primary")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", button);
+        button.click();
+    }
+
+    void screenshot(String name) {
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (Exception ignored) {
+            // a missing screenshot must not hide the real failure
+        }
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+}
