@@ -1,0 +1,73 @@
+package org.lawflow;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Steps the Spring Boot tests share: a registered and approved (立案) case, and running the due jobs of a case's
+ * flows the way the job executor would (it is off in tests so that they are deterministic).
+ */
+public final class Flows {
+
+    private final ApiClient api;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final RuntimeService runtime;
+
+    public Flows(ApiClient api, ProcessEngine engine) {
+        this.api = api;
+        this.tasks = engine.getTaskService();
+        this.management = engine.getManagementService();
+        this.runtime = engine.getRuntimeService();
+    }
+
+    public record FiledCase(String id, String caseNo) {
+    }
+
+    /** Registers the case as {@code officer} and lets zhaomin approve 立案. */
+    public FiledCase filedCase(String officer, Map<String, Object> registration) {
+        var created = api.post(officer, "/api/cases", registration);
+        if (created.status() != 201) {
+            throw new AssertionError("case not registered: " + created.status() + " " + created.body());
+        }
+        String caseNo = created.json().get("caseNo").asText();
+        Task approval = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        tasks.complete(approval.getId(), Map.of("filingDecision", "approve", "filingOpinion", "同意立案"));
+        return new FiledCase(created.json().get("id").asText(), caseNo);
+    }
+
+    /**
+     * Executes the async continuations (documents, packages, mail) of every flow of the case until none is left;
+     * timers are left alone. A failing job fails the test with its exception.
+     */
+    public void runJobs(String caseNo) {
+        for (int round = 0; round < 50; round++) {
+            var jobs = new java.util.ArrayList<Job>();
+            runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list().forEach(pi -> jobs.addAll(
+                    management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft().list()));
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+        throw new AssertionError("jobs of " + caseNo + " do not settle");
+    }
+
+    /** The single open task of the case with the given definition key. */
+    public Task task(String caseNo, String taskDefinitionKey) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskDefinitionKey)
+                .singleResult();
+        if (task == null) {
+            throw new AssertionError("no open task " + taskDefinitionKey + " for " + caseNo + "; open: "
+                    + tasks.createTaskQuery().processInstanceBusinessKey(caseNo).list().stream()
+                            .map(Task::getTaskDefinitionKey).toList());
+        }
+        return task;
+    }
+}

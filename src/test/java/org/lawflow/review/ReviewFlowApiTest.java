@@ -1,0 +1,207 @@
+package org.lawflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lawflow.ApiClient;
+import org.lawflow.Flows;
+import org.lawflow.LawFlowSpringTest;
+import org.lawflow.TestSmtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+/**
+ * The major-decision review driven through the REST APIs as the demo users, on the test database (PostgreSQL in
+ * CI): the engine REST API for the tasks, {@code /api} for the case, its documents and package. Checks the PDFs
+ * (parsed back), the filing package and its manifest, the mails (GreenMail) and the public page.
+ */
+@LawFlowSpringTest
+class ReviewFlowApiTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired TestRestTemplate rest;
+    @Autowired TaskService taskService;
+    @Autowired ProcessEngine processEngine;
+
+    ApiClient api;
+    Flows flows;
+
+    @Test
+    void majorDecisionWithLegalReviewIsDecidedFiledAndPublished() throws Exception {
+        api = new ApiClient(rest);
+        flows = new Flows(api, processEngine);
+        var registration = ApiClient.citizenCase("zhangwei", "liqiang");
+        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 3000))));
+        registration.put("majorPublicInterest", true);
+        var filed = flows.filedCase("zhangwei", registration);
+        String caseNo = filed.caseNo();
+
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status())
+                .as("a second review of the same case").isEqualTo(409);
+
+        completeAs("zhangwei", caseNo, "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
+        flows.runJobs(caseNo);
+        MimeMessage partyNotice = mailTo("majianguo@party.example");
+        assertThat(partyNotice.getSubject()).contains(caseNo);
+
+        completeAs("zhangwei", caseNo, "Task_RecordNoticeDelivery",
+                Map.of("noticeDeliveredOn", "2026-11-23", "deliveryMethod", "DIRECT"));
+        completeAs("zhangwei", caseNo, "Task_RecordStatement",
+                Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
+
+        // separation of duties and tenant isolation on the review task
+        String reviewTask = flows.task(caseNo, "Task_ReviewLegality").getId();
+        assertThat(engine("zhangwei", HttpMethod.POST, "/task/" + reviewTask + "/claim", Map.of("userId", "zhangwei"))
+                .status()).as("the case's own officer cannot claim the legal review").isIn(400, 403);
+        assertThat(engine("zhoujie", HttpMethod.GET, "/task?processInstanceBusinessKey=" + encode(caseNo), null)
+                .json()).as("another agency sees no task").isEmpty();
+        assertThat(api.get("zhoujie", "/api/cases/" + filed.id()).status()).isEqualTo(404);
+
+        completeAs("wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true, "checkAuthority", true,
+                "checkProcedure", true, "checkFacts", true, "checkLawApplied", true, "checkDiscretion", true,
+                "checkDocuments", true, "suspectedCrime", false, "reviewOpinion", "APPROVE",
+                "reviewReasons", "事实清楚，证据确凿，适用法律正确，程序合法。"));
+        flows.runJobs(caseNo);
+        completeAs("zhaomin", caseNo, "Task_HeadDecision", Map.of("headDecision", "PENALTY",
+                "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。"));
+        flows.runJobs(caseNo);
+        completeAs("zhangwei", caseNo, "Task_RecordDecisionService",
+                Map.of("servedOn", "2026-11-24", "serviceMethod", "DIRECT"));
+        flows.runJobs(caseNo);
+        completeAs("zhangwei", caseNo, "Task_ConfirmPublication", Map.of("publicationText", ""));
+        flows.runJobs(caseNo);
+
+        JsonNode details = api.get("zhangwei", "/api/cases/" + filed.id()).json();
+        assertThat(details.at("/flows").toString()).doesNotContain("\"ACTIVE\"");
+        assertThat(details.at("/tasks")).isEmpty();
+        assertThat(details.at("/events").toString()).contains("wangfang", "zhaomin", "法制审核", "负责人决定");
+
+        // the documents: real PDFs with the case number and the Chinese text, fetched as the officer
+        Map<String, String> documents = new HashMap<>();
+        for (JsonNode d : api.get("zhangwei", "/api/cases/" + filed.id() + "/documents").json()) {
+            documents.put(d.get("kind").asText(), d.get("id").asText());
+            assertThat(d.get("sha256").asText()).hasSize(64);
+        }
+        assertThat(documents).containsKeys("VIOLATION_NOTICE", "LEGAL_REVIEW_OPINION", "PENALTY_DECISION",
+                "FILING_REPORT", "FILING_FORM", "PUBLICATION_RECORD");
+        String decision = pdfText(bytes("zhangwei", "/api/documents/" + documents.get("PENALTY_DECISION")));
+        assertThat(decision).contains("行政处罚决定书", caseNo, "马建国", "六十日", "六个月");
+        assertThat(pdfText(bytes("zhangwei", "/api/documents/" + documents.get("LEGAL_REVIEW_OPINION"))))
+                .contains("法制审核意见书", caseNo);
+        assertThat(bytes("zhoujie", "/api/documents/" + documents.get("PENALTY_DECISION"))).isNull();
+
+        // the filing package: ZIP with the three documents and a manifest whose hashes match
+        JsonNode packages = details.at("/packages");
+        assertThat(packages.isArray() && packages.size() == 1).as("one filing package: " + packages).isTrue();
+        byte[] zip = bytes("zhangwei", "/api/packages/" + packages.get(0).get("id").asText());
+        Map<String, byte[]> entries = unzip(zip);
+        JsonNode manifest = JSON.readTree(entries.get("manifest.json"));
+        assertThat(manifest.get("caseNo").asText()).isEqualTo(caseNo);
+        assertThat(manifest.get("files")).hasSize(3);
+        for (JsonNode file : manifest.get("files")) {
+            byte[] content = entries.get(file.get("name").asText());
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)))
+                    .isEqualTo(file.get("sha256").asText());
+        }
+
+        // mailed to the superior department and the justice bureau, with the package attached
+        for (String recipient : List.of("jiaotongting@qinghai.example", "sifaju@xining.example")) {
+            MimeMessage filing = mailTo(recipient);
+            assertThat(filing.getSubject()).contains("备案", caseNo);
+            assertThat(filing.getContentType()).startsWith("multipart");
+        }
+        assertThat(details.at("/mails").toString()).contains("jiaotongting@qinghai.example");
+
+        // published with the natural person's data masked
+        String page = rest.getForObject("/public/decisions", String.class);
+        assertThat(page).contains(caseNo).doesNotContain("马建国").doesNotContain("630102198506123019");
+    }
+
+    private void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {
+        String taskId = flows.task(caseNo, taskKey).getId();
+        var task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task.getAssignee() == null) {
+            var claim = engine(user, HttpMethod.POST, "/task/" + taskId + "/claim", Map.of("userId", user));
+            assertThat(claim.status()).as("claim " + taskKey + " as " + user + ": " + claim.body()).isEqualTo(204);
+        }
+        Map<String, Object> typed = new HashMap<>();
+        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        var done = engine(user, HttpMethod.POST, "/task/" + taskId + "/complete", Map.of("variables", typed));
+        assertThat(done.status()).as("complete " + taskKey + " as " + user + ": " + done.body()).isIn(200, 204);
+    }
+
+    private ApiClient.Response engine(String user, HttpMethod method, String path, Object body) {
+        return api.exchange(user, method, "/engine-rest" + path, body);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private byte[] bytes(String user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        var response = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        return response.getStatusCode().is2xxSuccessful() ? response.getBody() : null;
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        assertThat(pdf).isNotNull();
+        try (var doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static MimeMessage mailTo(String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            for (Address a : m.getAllRecipients()) {
+                if (a.toString().contains(address)) {
+                    found.add(m);
+                }
+            }
+        }
+        assertThat(found).as("mail to " + address).isNotEmpty();
+        return found.get(found.size() - 1);
+    }
+}
