@@ -53,6 +53,8 @@ class ReviewPreparationDelegate implements JavaDelegate {
         execution.setVariable(ReviewVariables.PROPOSED_FINE, fine.doubleValue());
         execution.setVariable(ReviewVariables.HEARING_OUTCOME, "NONE");
         execution.setVariable("proposedPenalty", c.penaltySummary());
+        // 行政处罚法第六十条: the decision is due 90 days after 立案; the tasks before the decision carry that date
+        execution.setVariable("filedOn", (c.filedOn() == null ? java.time.LocalDate.now() : c.filedOn()).toString());
         cases.updateStatus(c.id(), CaseStatus.IN_REVIEW);
     }
 }

@@ -54,7 +54,7 @@ class MajorDecisionReviewProcessTest {
     @BeforeEach
     void registerDoubles() {
         caseFacts.putAll(Map.of("largeAmount", false, "heavyPenalty", false, "majorPublicInterest", false,
-                "complexCase", false));
+                "complexCase", false, "filedOn", "2026-11-20"));
         Mocks.register("deadlines", new DeadlinesStub());
         Mocks.register("reviewPreparationDelegate", (JavaDelegate) e -> {
             e.setVariables(caseFacts);

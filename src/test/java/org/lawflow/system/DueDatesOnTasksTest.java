@@ -1,0 +1,45 @@
+package org.lawflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deadlines are visible where people work: every user task of every process carries a due date from the
+ * statutory calendar, except the few for which the law sets no period (listed here with the reason).
+ */
+class DueDatesOnTasksTest {
+
+    /** Tasks without a statutory period: task key → why. */
+    private static final Map<String, String> NO_STATUTORY_PERIOD = Map.of(
+            "Task_ApproveCaseFiling", "行政处罚法第五十四条、交通运输行政执法程序规定第六十二条：“及时”立案，未规定天数");
+
+    @Test
+    void everyUserTaskHasADueDateFromTheCalendar() throws Exception {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+                var model = Bpmn.readModelFromFile(file.toFile());
+                for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                    String due = task.getCamundaDueDate();
+                    if (NO_STATUTORY_PERIOD.containsKey(task.getId())) {
+                        continue;
+                    }
+                    if (due == null || !due.contains("deadlines.")) {
+                        missing.add(file.getFileName() + "#" + task.getId());
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("user tasks without a due date from ${deadlines...}").isEmpty();
+    }
+}
