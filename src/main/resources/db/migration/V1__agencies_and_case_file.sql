@@ -102,6 +102,16 @@ create table case_event (
     actor     varchar(64)   not null,
     step      varchar(64)   not null,
     action    varchar(200)  not null,
-    detail    varchar(4000)
+    detail    varchar(4000),
+    -- Tamper evidence (执法全过程记录，防删改): each entry's hash covers its content and the previous entry's
+    -- hash, so a changed or removed row breaks the chain; case_record_head anchors the chain's end.
+    prev_hash char(64)      not null,
+    hash      char(64)      not null
 );
-create index ix_case_event_case on case_event (case_id, at);
+create index ix_case_event_case on case_event (case_id, id);
+
+create table case_record_head (
+    case_id    uuid      primary key references enforcement_case(id),
+    entries    bigint    not null,
+    last_hash  char(64)  not null
+);

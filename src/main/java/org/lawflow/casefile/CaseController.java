@@ -66,4 +66,18 @@ class CaseController {
         body.put("events", events.of(c.id()));
         return body;
     }
+
+    /** Checks the case's hash-chained full-process record: intact, or where it was changed or cut. */
+    @GetMapping("/{id}/record-verification")
+    CaseEvents.Verification verifyRecord(@PathVariable UUID id) {
+        return events.verify(caseFileService.getVisible(id, currentUser.get()).id());
+    }
+
+    /** The same check for every case the user may see (an agency's supervisor: the whole agency). */
+    @GetMapping("/record-verification")
+    Map<String, Object> verifyAllRecords() {
+        var results = caseFileService.listVisible(currentUser.get()).stream().map(c -> events.verify(c.id())).toList();
+        var broken = results.stream().filter(v -> !v.intact()).toList();
+        return Map.of("casesChecked", results.size(), "intact", broken.isEmpty(), "broken", broken);
+    }
 }
