@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
+import org.lawflow.calendar.StatutoryDeadlines;
+import org.lawflow.calendar.StatutoryPeriod;
 import org.lawflow.identity.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +31,12 @@ class ReviewController {
 
     private final ReviewService reviews;
     private final CurrentUser currentUser;
-    private final WithdrawalDeadline withdrawalDeadline;
+    private final StatutoryDeadlines deadlines;
 
-    ReviewController(ReviewService reviews, CurrentUser currentUser, WithdrawalDeadline withdrawalDeadline) {
+    ReviewController(ReviewService reviews, CurrentUser currentUser, StatutoryDeadlines deadlines) {
         this.reviews = reviews;
         this.currentUser = currentUser;
-        this.withdrawalDeadline = withdrawalDeadline;
+        this.deadlines = deadlines;
     }
 
     @PostMapping("/review")
@@ -48,7 +50,7 @@ class ReviewController {
     @PostMapping("/publication/withdrawal")
     Publication withdraw(@PathVariable UUID id, @Valid @RequestBody Withdrawal withdrawal) {
         LocalDate changedOn = withdrawal.changedOn() == null ? LocalDate.now() : withdrawal.changedOn();
-        return reviews.withdrawPublication(id, withdrawal.reason(), changedOn, withdrawalDeadline.from(changedOn),
+        return reviews.withdrawPublication(id, withdrawal.reason(), changedOn, deadlines.endOfDay(deadlines.deadline(StatutoryPeriod.WITHDRAWAL, changedOn).due()),
                 currentUser.get());
     }
 }

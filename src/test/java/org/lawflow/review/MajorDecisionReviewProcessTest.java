@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.lawflow.ProcessTestEngine;
+import org.lawflow.calendar.StatutoryDeadlines;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -44,18 +45,15 @@ class MajorDecisionReviewProcessTest {
     final List<String> calls = new ArrayList<>();
     final Map<String, Object> caseFacts = new HashMap<>();
 
-    /** Stands in for the statutory calendar: every period is five days from now. */
-    public static class DeadlinesStub {
-        public Date due(String period, Object from) {
-            return Date.from(ClockUtil.getCurrentTime().toInstant().plus(5, ChronoUnit.DAYS));
-        }
-    }
+    /** Monday 2026-11-23 09:00 in Beijing: the deadlines below are counted on the real 2026 calendar from here. */
+    static final Instant START = Instant.parse("2026-11-23T01:00:00Z");
 
     @BeforeEach
     void registerDoubles() {
         caseFacts.putAll(Map.of("largeAmount", false, "heavyPenalty", false, "majorPublicInterest", false,
                 "complexCase", false, "filedOn", "2026-11-20"));
-        Mocks.register("deadlines", new DeadlinesStub());
+        ClockUtil.setCurrentTime(Date.from(START));
+        Mocks.register("deadlines", StatutoryDeadlines.fromDataFile());
         Mocks.register("reviewPreparationDelegate", (JavaDelegate) e -> {
             e.setVariables(caseFacts);
             e.setVariable("hearingOutcome", "NONE");
@@ -252,7 +250,8 @@ class MajorDecisionReviewProcessTest {
         notifyAndDeliver(pi);
         complete(task(), withVariables("statementWaived", true));
         assertThat(pi).isWaitingAt("Task_ReviewLegality");
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));
+        // past 5 working days (法制审核) and 5 days ending on a weekend (备案, moved to Monday 11-30)
+        ClockUtil.setCurrentTime(Date.from(START.plus(8, ChronoUnit.DAYS)));
         execute(job("Timer_ReviewOverdue"));
         runJobs(pi);
         assertThat(calls).contains("mail:group:legal-reviewer,group:supervisor");
@@ -275,7 +274,8 @@ class MajorDecisionReviewProcessTest {
         complete(task(), withVariables("servedOn", "2026-11-24", "serviceMethod", "DIRECT"));
         // the filing jobs are NOT run: the package has not gone out (e.g. mail server down)
         assertThat(pi).isWaitingAt("SubProcess_Filing", "Task_ConfirmPublication");
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));
+        // past 5 working days (法制审核) and 5 days ending on a weekend (备案, moved to Monday 11-30)
+        ClockUtil.setCurrentTime(Date.from(START.plus(8, ChronoUnit.DAYS)));
         execute(job("Timer_FilingDeadline"));
         var escalation = managementService().createJobQuery().processInstanceId(pi.getId())
                 .activityId("Task_EscalateFiling").singleResult();
