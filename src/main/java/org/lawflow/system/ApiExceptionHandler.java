@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  * Every /api error is an RFC 9457 problem detail in Chinese. Input errors name the offending field in
  * {@code field} (and all of them in {@code errors}); nothing internal (stack traces, SQL) ever leaves.
  */
-@RestControllerAdvice(basePackages = "org.lawflow")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
