@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -22,5 +23,6 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.mail.port=${LAWFLOW_TEST_SMTP_PORT:3025}",
         "lawflow.demo.smtp-sink-port=0"})
 @ActiveProfiles("demo")
+@AutoConfigureObservability(tracing = false) // the Prometheus endpoint as in production (tests turn it off by default)
 public @interface LawFlowSpringTest {
 }
