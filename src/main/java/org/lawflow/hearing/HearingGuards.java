@@ -12,18 +12,20 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.lawflow.identity.Groups;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * The task listeners of hearing-notice ({@code ${hearingGuards.x(task)}} on complete): each refuses an
+ * The complete listener of every hearing-notice user task ({@code delegateExpression="${hearingGuards}"}),
+ * dispatching on the task id: each check refuses an
  * unlawful or incomplete entry with a Chinese message naming the field, normalises what it accepts and
  * records actor and dates in the case's full-process record (行政处罚法第四十七条).
  */
 @Component("hearingGuards")
-class HearingGuards {
+class HearingGuards implements TaskListener {
 
     static final Set<String> NOT_PUBLIC_REASONS = Set.of("涉及国家秘密", "涉及商业秘密", "涉及个人隐私");
     static final Set<String> ATTENDANCES = Set.of("PRESENT", "ABSENT", "LEFT");
@@ -35,8 +37,22 @@ class HearingGuards {
         this.records = records;
     }
 
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getTaskDefinitionKey()) {
+            case "Task_RecordNotificationDelivery" -> notificationDelivered(task);
+            case "Task_AwaitHearingRequest" -> requestRecorded(task);
+            case "Task_AppointHost" -> hostAppointed(task);
+            case "Task_DecideRecusal" -> recusalDecided(task);
+            case "Task_ScheduleHearing" -> scheduled(task, (Date) task.getVariableLocal("earliestHearingDate"));
+            case "Task_RecordHearing" -> hearingRecorded(task);
+            case "Task_WriteHearingReport" -> reportWritten(task);
+            default -> throw new IllegalStateException("No hearing guard for " + task.getTaskDefinitionKey());
+        }
+    }
+
     /** 记录听证告知书送达 (flow started on its own). */
-    public void notificationDelivered(DelegateTask task) {
+    void notificationDelivered(DelegateTask task) {
         LocalDate delivered = requiredDay(task, NOTICE_DELIVERED_ON, "请填写听证告知书送达日期");
         if (delivered.isAfter(today())) {
             throw new InvalidInputException(NOTICE_DELIVERED_ON, "送达日期不能晚于今天");
@@ -46,7 +62,7 @@ class HearingGuards {
     }
 
     /** 等待或记录听证申请: the officer records a request received in time, or an express waiver. */
-    public void requestRecorded(DelegateTask task) {
+    void requestRecorded(DelegateTask task) {
         String response = string(task, PARTY_RESPONSE);
         if (!"REQUESTED".equals(response) && !"WAIVED".equals(response)) {
             throw new InvalidInputException(PARTY_RESPONSE, "请选择“当事人申请听证”或“当事人明确放弃听证”");
@@ -79,7 +95,7 @@ class HearingGuards {
     }
 
     /** 指定听证主持人: a non-investigator of the group hearing-host, not recused; note-taker optional. */
-    public void hostAppointed(DelegateTask task) {
+    void hostAppointed(DelegateTask task) {
         String host = required(task, HOST, "请指定听证主持人");
         var c = records.caseById(string(task, CASE_ID)).orElseThrow();
         if (c.officers().contains(host)) {
@@ -115,7 +131,7 @@ class HearingGuards {
     }
 
     /** 决定是否回避 (第四十三条、第六十四条第四项): the head decides; a granted recusal excludes the host. */
-    public void recusalDecided(DelegateTask task) {
+    void recusalDecided(DelegateTask task) {
         String decision = string(task, RECUSAL_DECISION);
         if (!"GRANTED".equals(decision) && !"REJECTED".equals(decision)) {
             throw new InvalidInputException(RECUSAL_DECISION, "请选择准予回避或驳回申请");
@@ -132,7 +148,7 @@ class HearingGuards {
     }
 
     /** 安排听证: at least seven working days after the notice (第六十四条第二项), public unless secret/privacy. */
-    public void scheduled(DelegateTask task, Date earliest) {
+    void scheduled(DelegateTask task, Date earliest) {
         String at = required(task, HEARING_AT, "请填写听证时间");
         LocalDateTime when;
         try {
@@ -167,7 +183,7 @@ class HearingGuards {
     }
 
     /** 举行听证并制作笔录: attendance, then the record with the party's signature or the noted refusal. */
-    public void hearingRecorded(DelegateTask task) {
+    void hearingRecorded(DelegateTask task) {
         String attendance = string(task, ATTENDANCE);
         if (attendance == null || !ATTENDANCES.contains(attendance)) {
             throw new InvalidInputException(ATTENDANCE, "请记录当事人到场情况：到场、未到场或中途退场");
@@ -190,7 +206,7 @@ class HearingGuards {
     }
 
     /** 撰写听证报告: the host's opinion. */
-    public void reportWritten(DelegateTask task) {
+    void reportWritten(DelegateTask task) {
         String opinion = required(task, "hearingOpinion", "请填写听证主持人的处理意见");
         record(task, "听证报告", opinion);
     }

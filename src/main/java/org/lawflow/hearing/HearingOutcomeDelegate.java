@@ -5,11 +5,13 @@ import static org.lawflow.hearing.HearingVariables.*;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sets {@code hearingOutcome} (field {@code outcome}: WAIVED, HELD or TERMINATED) and records it in the case. */
+/**
+ * Sets {@code hearingOutcome} (input parameter {@code outcome} of the service task: WAIVED, HELD or TERMINATED)
+ * and records it in the case.
+ */
 @Component("hearingOutcomeDelegate")
 class HearingOutcomeDelegate implements JavaDelegate {
 
@@ -19,19 +21,14 @@ class HearingOutcomeDelegate implements JavaDelegate {
             "HELD", "听证已举行，听证笔录和听证报告已生成；处罚决定应依据听证笔录作出（行政处罚法第六十五条）");
 
     private final HearingRecords records;
-    private Expression outcome;
 
     HearingOutcomeDelegate(HearingRecords records) {
         this.records = records;
     }
 
-    public void setOutcome(Expression outcome) {
-        this.outcome = outcome;
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
-        String value = String.valueOf(outcome.getValue(execution));
+        String value = String.valueOf(execution.getVariableLocal("outcome"));
         if (!MEANING.containsKey(value)) {
             throw new IllegalStateException("Unknown hearing outcome " + value);
         }
