@@ -221,7 +221,7 @@ class HearingGuards implements TaskListener {
     }
 
     private static String actor(DelegateTask task) {
-        return currentUser(task.getProcessEngineServices(), task.getAssignee());
+        return currentUser(task.getProcessEngineServices(), task.getAssignee() == null ? "system" : task.getAssignee());
     }
 
     private static List<String> recused(DelegateTask task) {
