@@ -24,12 +24,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawflow.ProcessTestEngine;
+import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.review.RecordingDelegate;
 import org.lawflow.system.InvalidInputException;
 
 /**
  * Every path of hearing-notice with the real BPMN and the real listeners (on an in-memory case file);
- * documents and mail are recorded by doubles. The clock starts on Monday 2026-11-02, 10:00 in China.
+ * documents and mail are recorded by doubles; the deadlines are the real statutory calendar (bundled data
+ * file). The clock starts on Monday 2026-11-02, 10:00 in China.
  */
 @ExtendWith(ProcessTestEngine.class)
 @Deployment(resources = "bpmn/hearing-notice.bpmn")
@@ -44,7 +46,7 @@ class HearingNoticeProcessTest {
     @BeforeEach
     void setUp() {
         ClockUtil.setCurrentTime(date("2026-11-02T10:00:00+08:00"));
-        Mocks.register("deadlines", new WeekendDeadlines());
+        Mocks.register("deadlines", StatutoryDeadlines.fromDataFile());
         Mocks.register("generateDocumentDelegate", new RecordingDelegate("doc", calls));
         Mocks.register("sendMailDelegate", new RecordingDelegate("mail", calls));
         Mocks.register("hearingStartListener", new HearingStartListener(records));
@@ -277,5 +279,42 @@ class HearingNoticeProcessTest {
         assertThat(pi).isEnded().hasPassed("Task_RecordHeld", "End_Held");
         assertThat(calls).containsSubsequence("doc:HEARING_NOTICE", "doc:HEARING_RECORD", "doc:HEARING_REPORT");
         assertThat(pi).variables().containsEntry("hearingOutcome", "HELD").containsEntry("hearingRequested", true);
+    }
+
+    /**
+     * 行政处罚法第八十五条: the five working days do not count the National Day holidays. Delivered Tuesday
+     * 2026-09-29: 9.30 (1), 10.1–10.7 holiday, 10.8 (2), 10.9 (3), Saturday 10.10 make-up workday (4),
+     * 10.12 (5) → the window closes at the end of Monday 2026-10-12.
+     */
+    @Test
+    void requestWindowAcrossNationalDayEndsOnTheFifthWorkingDay() {
+        ClockUtil.setCurrentTime(date("2026-09-29T16:00:00+08:00"));
+        var pi = startCalled("2026-09-29");
+        assertThat(pi).isWaitingAt("Task_AwaitHearingRequest");
+        Date deadline = date("2026-10-12T23:59:59+08:00");
+        assertThat(task().getDueDate()).isEqualTo(deadline);
+        assertThat(managementService().createJobQuery().timers().activityId("Timer_RequestWindow").singleResult()
+                .getDuedate()).isEqualTo(deadline);
+        ClockUtil.setCurrentTime(date("2026-10-12T17:00:00+08:00"));
+        complete(task(), withVariables("partyResponse", "REQUESTED", "hearingRequestedOn", "2026-10-12",
+                "hearingRequestChannel", "WRITTEN"));
+        assertThat(pi).isWaitingAt("Task_AppointHost");
+        complete(task(), withVariables("hearingHost", "chenjing"));
+        // the 听证通知书 goes out on 10.12: seven working days later is Wednesday 10.21
+        assertThatThrownBy(() -> complete(task(), withVariables("hearingAt", "2026-10-20T09:00",
+                "hearingPlace", "听证室", "hearingPublic", true))).hasMessageContaining("最早为2026年10月21日");
+        complete(task(), withVariables("hearingAt", "2026-10-21T09:00", "hearingPlace", "听证室", "hearingPublic", true));
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Task_RecordHearing");
+    }
+
+    @Test
+    void noRequestAcrossNationalDayIsWaivedOnlyAfterTheTwelfth() {
+        ClockUtil.setCurrentTime(date("2026-09-29T16:00:00+08:00"));
+        var pi = startCalled("2026-09-29");
+        ClockUtil.setCurrentTime(date("2026-10-09T12:00:00+08:00"));
+        assertThat(managementService().createJobQuery().timers().executable().count()).isZero();
+        fireTimer(pi, "Timer_RequestWindow");
+        assertThat(pi).isEnded().variables().containsEntry("hearingOutcome", "WAIVED");
     }
 }
