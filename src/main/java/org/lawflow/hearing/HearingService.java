@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.lawflow.casefile.CaseFileService;
@@ -130,17 +129,18 @@ class HearingService {
         if (running == null) {
             return result(c, RequestOutcome.NOT_OPEN, "本案听证告知程序已结束（" + vars.get(OUTCOME) + "），无法受理", deadline);
         }
-        try {
-            runtimeService.createMessageCorrelation(MESSAGE_REQUESTED).processInstanceBusinessKey(c.caseNo())
-                    .tenantId(c.agencyId())
-                    .setVariable(REQUESTED, true)
-                    .setVariable(REQUESTED_ON, received.atZoneSameInstant(CHINA).toLocalDate().toString())
-                    .setVariable(REQUEST_CHANNEL, channel)
-                    .setVariable(REQUEST_NOTE, note)
-                    .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException e) {
+        boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(running.getId())
+                .eventType("message").eventName(MESSAGE_REQUESTED).count() > 0;
+        if (!waiting) {
             return result(c, RequestOutcome.NOT_OPEN, "听证告知程序当前不在等待听证申请的阶段", deadline);
         }
+        runtimeService.createMessageCorrelation(MESSAGE_REQUESTED).processInstanceBusinessKey(c.caseNo())
+                .tenantId(c.agencyId())
+                .setVariable(REQUESTED, true)
+                .setVariable(REQUESTED_ON, received.atZoneSameInstant(CHINA).toLocalDate().toString())
+                .setVariable(REQUEST_CHANNEL, channel)
+                .setVariable(REQUEST_NOTE, note)
+                .correlateWithResult();
         return result(c, RequestOutcome.ACCEPTED, "听证申请已受理，将由负责人指定听证主持人", deadline);
     }
 
