@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.Deployment;
@@ -44,7 +44,7 @@ class HearingNoticeProcessTest {
     final FakeHearingRecords records = new FakeHearingRecords();
 
     @BeforeEach
-    void setUp() {
+    void setUp(ProcessEngine engine) {
         ClockUtil.setCurrentTime(date("2026-11-02T10:00:00+08:00"));
         Mocks.register("deadlines", StatutoryDeadlines.fromDataFile());
         Mocks.register("generateDocumentDelegate", new RecordingDelegate("doc", calls));
@@ -52,7 +52,7 @@ class HearingNoticeProcessTest {
         Mocks.register("hearingStartListener", new HearingStartListener(records));
         Mocks.register("hearingGuards", new HearingGuards(records));
         Mocks.register("hearingOutcomeDelegate", new HearingOutcomeDelegate(records));
-        var ids = identityService();
+        var ids = engine.getIdentityService();
         ids.saveGroup(ids.newGroup("hearing-host"));
         for (String[] u : new String[][] {{"chenjing", "陈静"}, {"wuqing", "吴青"}}) {
             var user = ids.newUser(u[0]);
@@ -64,13 +64,14 @@ class HearingNoticeProcessTest {
     }
 
     @AfterEach
-    void tearDown() {
-        identityService().deleteUser("chenjing");
-        identityService().deleteUser("wuqing");
-        identityService().deleteGroup("hearing-host");
-        identityService().clearAuthentication();
+    void tearDown(ProcessEngine engine) {
         Mocks.reset();
         ClockUtil.reset();
+        var ids = engine.getIdentityService();
+        ids.deleteUser("chenjing");
+        ids.deleteUser("wuqing");
+        ids.deleteGroup("hearing-host");
+        ids.clearAuthentication();
     }
 
     static Date date(String iso) {

@@ -86,7 +86,8 @@ class HearingRequestApiTest {
         } finally {
             identityService.clearAuthentication();
         }
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getAssignee())
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNo).processDefinitionKey("hearing-notice")
+                .singleResult().getAssignee())
                 .isEqualTo("chenjing");
     }
 
