@@ -1,0 +1,87 @@
+package org.lawflow.hearing;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.lawflow.identity.CurrentUser;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/cases/{id}/hearings} starts the hearing notice on its own;
+ * {@code POST /api/cases/{id}/hearing-requests} records the party's request (202, or 409/422 problem details);
+ * {@code POST /api/cases/{id}/hearing-recusals} records the party's application for the host's recusal.
+ */
+@RestController
+@RequestMapping("/api/cases/{id}")
+class HearingController {
+
+    record HearingStart(LocalDate noticeDeliveredOn) {
+    }
+
+    record HearingRequest(OffsetDateTime receivedAt,
+            @Pattern(regexp = "WRITTEN|ORAL|MAIL|ELECTRONIC", message = "申请方式须为 WRITTEN（书面）、ORAL（口头）、MAIL（邮寄）或 ELECTRONIC（电子）") String channel,
+            @Size(max = 1000, message = "备注不超过1000字") String note) {
+    }
+
+    record RecusalApplication(@NotBlank(message = "请写明申请回避的理由") @Size(max = 1000, message = "理由不超过1000字") String reason) {
+    }
+
+    private final HearingService hearings;
+    private final CurrentUser currentUser;
+
+    HearingController(HearingService hearings, CurrentUser currentUser) {
+        this.hearings = hearings;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping("/hearings")
+    ResponseEntity<Map<String, Object>> start(@PathVariable UUID id, @RequestBody(required = false) HearingStart body) {
+        var instance = hearings.start(id, body == null ? null : body.noticeDeliveredOn(), currentUser.get());
+        return ResponseEntity.created(URI.create("/api/cases/" + id))
+                .body(Map.of("processInstanceId", instance.getId(), "processKey", HearingVariables.PROCESS_KEY));
+    }
+
+    @PostMapping("/hearing-requests")
+    ResponseEntity<?> request(@PathVariable UUID id, @Valid @RequestBody(required = false) HearingRequest body) {
+        HearingRequest in = body == null ? new HearingRequest(null, null, null) : body;
+        var result = hearings.request(id, in.receivedAt(), in.channel() == null ? "ELECTRONIC" : in.channel(),
+                in.note(), currentUser.get());
+        if (result.outcome() == RequestOutcome.ACCEPTED) {
+            Map<String, Object> accepted = new LinkedHashMap<>();
+            accepted.put("outcome", result.outcome());
+            accepted.put("message", result.message());
+            accepted.put("deadline", result.deadline());
+            return ResponseEntity.accepted().body(accepted);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(result.outcome().status(), result.message());
+        problem.setTitle(result.outcome().label());
+        problem.setType(URI.create("https://lawflow.example/problems/hearing-request-" + result.outcome().name()
+                .toLowerCase().replace('_', '-')));
+        problem.setProperty("outcome", result.outcome());
+        if (result.deadline() != null) {
+            problem.setProperty("deadline", result.deadline());
+        }
+        return ResponseEntity.status(result.outcome().status()).body(problem);
+    }
+
+    @PostMapping("/hearing-recusals")
+    ResponseEntity<Map<String, Object>> recusal(@PathVariable UUID id, @Valid @RequestBody RecusalApplication body) {
+        hearings.applyForRecusal(id, body.reason().strip(), currentUser.get());
+        return ResponseEntity.accepted().body(Map.of("message", "回避申请已提交，由负责人决定"));
+    }
+}

@@ -1,0 +1,184 @@
+package org.lawflow.hearing;
+
+import static org.lawflow.hearing.HearingVariables.*;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.lawflow.casefile.CaseFileService;
+import org.lawflow.casefile.CaseFlows;
+import org.lawflow.casefile.EnforcementCase;
+import org.lawflow.identity.LawFlowUser;
+import org.lawflow.system.ConflictException;
+import org.lawflow.system.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts hearing-notice on its own, and receives the party's hearing requests and recusal applications.
+ * A request is always recorded; only one in the window, while the flow waits for it, is correlated.
+ * The engine calls run after the app's own agency check, without the engine user's authorizations
+ * (officers may read but not modify the hearing instance in Camunda).
+ */
+@Service
+class HearingService {
+
+    record RequestResult(UUID caseId, RequestOutcome outcome, String message, Date deadline) {
+    }
+
+    private final CaseFileService caseFiles;
+    private final CaseFlows flows;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+    private final JdbcHearingRecords records;
+
+    HearingService(CaseFileService caseFiles, CaseFlows flows, RuntimeService runtimeService,
+            HistoryService historyService, IdentityService identityService, JdbcHearingRecords records) {
+        this.caseFiles = caseFiles;
+        this.flows = flows;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.identityService = identityService;
+        this.records = records;
+    }
+
+    @Transactional
+    ProcessInstance start(UUID caseId, LocalDate noticeDeliveredOn, LawFlowUser user) {
+        EnforcementCase c = caseFiles.getVisible(caseId, user);
+        if (!c.isOfficer(user.id())) {
+            throw new InvalidInputException("user", "只有本案执法人员可以启动听证告知程序");
+        }
+        if (flows.isRunning(PROCESS_KEY, c)) {
+            throw new ConflictException("本案已有进行中的听证告知程序");
+        }
+        if (noticeDeliveredOn != null && noticeDeliveredOn.isAfter(LocalDate.now(CHINA))) {
+            throw new InvalidInputException(NOTICE_DELIVERED_ON, "送达日期不能晚于今天");
+        }
+        Map<String, Object> extra = new HashMap<>();
+        if (noticeDeliveredOn != null) {
+            extra.put(NOTICE_DELIVERED_ON, noticeDeliveredOn.toString());
+        }
+        return flows.start(PROCESS_KEY, c, extra);
+    }
+
+    @Transactional
+    RequestResult request(UUID caseId, OffsetDateTime receivedAt, String channel, String note, LawFlowUser user) {
+        EnforcementCase c = caseFiles.getVisible(caseId, user);
+        OffsetDateTime received = receivedAt == null ? OffsetDateTime.now(CHINA) : receivedAt;
+        if (received.isAfter(OffsetDateTime.now(CHINA).plusMinutes(5))) {
+            throw new InvalidInputException("receivedAt", "收到申请的时间不能晚于当前时间");
+        }
+        RequestResult result = withoutEngineAuthorization(() -> decide(c, received, channel, note));
+        ProcessInstance running = running(c);
+        records.request(c.id().toString(), running == null ? null : running.getId(), received, result.outcome(),
+                channel, note, user.id());
+        records.event(c.id().toString(), user.id(), "听证", "收到听证申请：" + result.outcome().label(),
+                "收到时间：" + received.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ')
+                        + "；方式：" + channel + "；" + result.message());
+        return result;
+    }
+
+    @Transactional
+    void applyForRecusal(UUID caseId, String reason, LawFlowUser user) {
+        EnforcementCase c = caseFiles.getVisible(caseId, user);
+        withoutEngineAuthorization(() -> {
+            ProcessInstance running = running(c);
+            boolean open = running != null && runtimeService.createEventSubscriptionQuery()
+                    .processInstanceId(running.getId()).eventType("message").eventName(MESSAGE_RECUSAL).count() > 0;
+            if (!open) {
+                throw new ConflictException("当前不能申请回避：须已指定听证主持人且听证尚未结束");
+            }
+            runtimeService.createMessageCorrelation(MESSAGE_RECUSAL).processInstanceId(running.getId())
+                    .setVariable(RECUSAL_REASON, reason)
+                    .setVariable("recusalAppliedOn", LocalDate.now(CHINA).toString())
+                    .correlate();
+            return null;
+        });
+        records.event(c.id().toString(), user.id(), "听证", "当事人申请听证主持人回避", reason);
+    }
+
+    private RequestResult decide(EnforcementCase c, OffsetDateTime received, String channel, String note) {
+        ProcessInstance running = running(c);
+        String instanceId = running != null ? running.getId() : latestEnded(c);
+        if (instanceId == null) {
+            return result(c, RequestOutcome.NOT_OPEN, "本案尚未告知听证权利，听证申请期限尚未开始", null);
+        }
+        Map<String, Object> vars = variables(instanceId, running != null);
+        Date deadline = (Date) vars.get(REQUEST_DEADLINE);
+        if (Boolean.TRUE.equals(vars.get(REQUESTED)) || running != null && records.hasAccepted(running.getId())) {
+            return result(c, RequestOutcome.DUPLICATE, "本案的听证申请已受理，请勿重复申请", deadline);
+        }
+        if (deadline == null) {
+            return result(c, RequestOutcome.NOT_OPEN,
+                    "听证告知书的送达尚未登记，申请期限尚未开始计算；请执法人员先登记送达日期", null);
+        }
+        if (received.toInstant().isAfter(deadline.toInstant())) {
+            return result(c, RequestOutcome.LATE, "听证申请期限已于" + chinese(day(deadline))
+                    + "届满（行政处罚法第六十四条第一项：告知后五个工作日内提出），本申请逾期", deadline);
+        }
+        if (running == null) {
+            return result(c, RequestOutcome.NOT_OPEN, "本案听证告知程序已结束（" + vars.get(OUTCOME) + "），无法受理", deadline);
+        }
+        boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(running.getId())
+                .eventType("message").eventName(MESSAGE_REQUESTED).count() > 0;
+        if (!waiting) {
+            return result(c, RequestOutcome.NOT_OPEN, "听证告知程序当前不在等待听证申请的阶段", deadline);
+        }
+        runtimeService.createMessageCorrelation(MESSAGE_REQUESTED).processInstanceBusinessKey(c.caseNo())
+                .tenantId(c.agencyId())
+                .setVariable(REQUESTED, true)
+                .setVariable(REQUESTED_ON, received.atZoneSameInstant(CHINA).toLocalDate().toString())
+                .setVariable(REQUEST_CHANNEL, channel)
+                .setVariable(REQUEST_NOTE, note)
+                .correlateWithResult();
+        return result(c, RequestOutcome.ACCEPTED, "听证申请已受理，将由负责人指定听证主持人", deadline);
+    }
+
+    private static RequestResult result(EnforcementCase c, RequestOutcome outcome, String message, Date deadline) {
+        return new RequestResult(c.id(), outcome, message, deadline);
+    }
+
+    private ProcessInstance running(EnforcementCase c) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(c.caseNo()).tenantIdIn(c.agencyId()).list().stream().findFirst()
+                .orElse(null);
+    }
+
+    private String latestEnded(EnforcementCase c) {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(c.caseNo()).tenantIdIn(c.agencyId()).orderByProcessInstanceStartTime()
+                .desc().listPage(0, 1).stream().findFirst().map(h -> h.getId()).orElse(null);
+    }
+
+    private Map<String, Object> variables(String instanceId, boolean running) {
+        if (running) {
+            return runtimeService.getVariables(instanceId);
+        }
+        Map<String, Object> vars = new HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId).list()
+                .forEach(v -> vars.put(v.getName(), v.getValue()));
+        return vars;
+    }
+
+    private <T> T withoutEngineAuthorization(Supplier<T> work) {
+        var authentication = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (authentication != null) {
+                identityService.setAuthentication(authentication);
+            }
+        }
+    }
+}
