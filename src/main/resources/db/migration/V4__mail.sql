@@ -14,6 +14,8 @@ create table mail_record (
     subject             varchar(500),
     attachments         varchar(2000),
     status              varchar(16)   not null,
+    -- discipline matters (纪检监察): visible only to agency-head and supervisor
+    restricted          boolean       not null,
     attempts            int           not null,
     last_error          varchar(2000),
     created_at          timestamp with time zone not null,

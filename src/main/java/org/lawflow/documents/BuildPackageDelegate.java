@@ -13,30 +13,25 @@ import org.springframework.stereotype.Component;
 @Component("buildPackageDelegate")
 class BuildPackageDelegate implements JavaDelegate {
 
-    private final Documents documents;
+    private final Documents service;
     /** Injected by the engine from camunda:field; only fallbacks, see {@link DelegateFields}. */
     private Expression kind;
-    private Expression documentKinds;
+    private Expression documents;
 
-    BuildPackageDelegate(Documents documents) {
-        this.documents = documents;
-    }
-
-    /** The engine injects the field "documents" through this setter. */
-    public void setDocuments(Expression documents) {
-        this.documentKinds = documents;
+    BuildPackageDelegate(Documents service) {
+        this.service = service;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         DelegateFields fields = DelegateFields.of(execution);
         PackageKind packageKind = PackageKind.valueOf(fields.required("kind", kind));
-        var kinds = fields.list("documents", documentKinds).stream().map(DocumentKind::valueOf).toList();
+        var kinds = fields.list("documents", documents).stream().map(DocumentKind::valueOf).toList();
         if (kinds.isEmpty()) {
             throw new IllegalStateException("Service task " + execution.getCurrentActivityId()
                     + " needs camunda:field 'documents'");
         }
-        PackageInfo info = documents.buildPackage(DelegateFields.caseId(execution), packageKind, kinds,
+        PackageInfo info = service.buildPackage(DelegateFields.caseId(execution), packageKind, kinds,
                 execution.getProcessInstanceId(), DelegateFields.step(execution));
         execution.setVariable("pkg_" + packageKind.name(), info.id().toString());
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class TemplateValues {
 
     public static final String MISSING = "—";
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final Map<String, String> LABELS = Map.ofEntries(
