@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.apache.fontbox.ttf.CmapSubtable;
 import org.apache.fontbox.ttf.TTFParser;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 
 /**
  * XHTML → PDF with openhtmltopdf (PDFBox 3) and the embedded TrueType Noto Sans SC from ph-fonts-noto-sans-sc
@@ -31,6 +33,11 @@ final class PdfRenderer {
     private static final String FONT_RESOURCE = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     private static volatile byte[] fontBytes;
     private static final ThreadLocal<TrueTypeFont> PARSED = ThreadLocal.withInitial(PdfRenderer::parseFont);
+
+    static {
+        // openhtmltopdf logs every rendering step at INFO; only warnings are of interest
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     byte[] render(String xhtml, String title) {
         try (PDDocument document = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
