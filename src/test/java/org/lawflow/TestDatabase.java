@@ -16,7 +16,7 @@ import org.springframework.core.env.MapPropertySource;
  * <ol>
  * <li>{@code LAWFLOW_TEST_DB_URL} (+ {@code LAWFLOW_TEST_DB_USER}/{@code _PASSWORD}) if set;</li>
  * <li>else a fresh database {@code lawflow_test_<pid>_<time>} on the PostgreSQL at {@code LAWFLOW_TEST_PG}
- * (default 127.0.0.1:5432, user postgres); leftovers of earlier runs are dropped at the next run;</li>
+ * (default 127.0.0.1:5432, user postgres); leftovers of runs older than 3 hours are dropped at the next run;</li>
  * <li>else, outside CI only, in-memory H2 with a loud warning. In CI ({@code CI=true}) no PostgreSQL is an error.</li>
  * </ol>
  */
@@ -93,7 +93,19 @@ public class TestDatabase implements EnvironmentPostProcessor {
                 names.add(rs.getString(1));
             }
         }
+        long cutoff = System.currentTimeMillis() - java.time.Duration.ofHours(3).toMillis();
         for (String old : names) {
+            // only databases of runs that started hours ago: a concurrent run may have just created its own
+            String[] parts = old.split("_");
+            long createdAt;
+            try {
+                createdAt = Long.parseLong(parts[parts.length - 1]);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (createdAt > cutoff) {
+                continue;
+            }
             try {
                 c.createStatement().execute("drop database if exists " + old);
             } catch (SQLException inUse) {

@@ -21,10 +21,13 @@ public final class DelegateFields {
 
     private final Map<String, String> values;
     private final DelegateExecution execution;
+    /** Whether the values come from the BPMN element; then the singleton's injected fields are stale and ignored. */
+    private final boolean fromModel;
 
-    private DelegateFields(DelegateExecution execution, Map<String, String> values) {
+    private DelegateFields(DelegateExecution execution, Map<String, String> values, boolean fromModel) {
         this.execution = execution;
         this.values = values;
+        this.fromModel = fromModel;
     }
 
     public static DelegateFields of(DelegateExecution execution) {
@@ -36,7 +39,7 @@ public final class DelegateFields {
                 values.put(field.getCamundaName(), valueOf(field, execution));
             }
         }
-        return new DelegateFields(execution, values);
+        return new DelegateFields(execution, values, element != null);
     }
 
     private static String valueOf(CamundaField field, DelegateExecution execution) {
@@ -59,10 +62,14 @@ public final class DelegateFields {
         return value == null ? null : String.valueOf(value).strip();
     }
 
-    /** The field's value from the model, else from the injected expression (unit tests without a model). */
+    /**
+     * The field's value from the model; the injected expression only where there is no model (unit tests). The
+     * delegate beans are singletons, so an injected field may still hold another task's value: a field missing
+     * on this element is absent, not inherited.
+     */
     public String get(String name, Expression injected) {
         String value = values.get(name);
-        if (value == null && injected != null) {
+        if (value == null && !fromModel && injected != null) {
             Object v = injected.getValue(execution);
             value = v == null ? null : String.valueOf(v).strip();
         }

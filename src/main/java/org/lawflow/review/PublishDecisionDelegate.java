@@ -4,29 +4,27 @@ import java.time.LocalDate;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.calendar.StatutoryDeadlines;
+import org.lawflow.calendar.StatutoryPeriod;
 import org.lawflow.casefile.CaseRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the decision (公示). The statutory due date comes in as the field {@code due}, an expression on the
- * calendar ({@code ${deadlines.due('PUBLICATION', decidedOn)}}), so that the period is kept in one place.
+ * Publishes the decision (公示) with its statutory due date from the calendar (PUBLICATION: 20 working days after
+ * the decision, 国办发〔2018〕118号).
  */
 @Component("publishDecisionDelegate")
 class PublishDecisionDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
     private final PublicationService publications;
-    private Expression due;
+    private final StatutoryDeadlines deadlines;
 
-    PublishDecisionDelegate(CaseRepository cases, PublicationService publications) {
+    PublishDecisionDelegate(CaseRepository cases, PublicationService publications, StatutoryDeadlines deadlines) {
         this.cases = cases;
         this.publications = publications;
-    }
-
-    public void setDue(Expression due) {
-        this.due = due;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -36,9 +34,9 @@ class PublishDecisionDelegate implements JavaDelegate {
         if (conclusion == null || conclusion.isBlank()) {
             conclusion = "决定给予" + c.penaltySummary() + "的行政处罚";
         }
-        Date dueDate = due == null ? null : (Date) due.getValue(execution);
-        var publication = publications.publish(c, conclusion,
-                LocalDate.parse(ReviewVariables.string(execution, ReviewVariables.DECIDED_ON)), dueDate,
+        LocalDate decidedOn = LocalDate.parse(ReviewVariables.string(execution, ReviewVariables.DECIDED_ON));
+        Date dueDate = deadlines.due(StatutoryPeriod.PUBLICATION.name(), decidedOn);
+        var publication = publications.publish(c, conclusion, decidedOn, dueDate,
                 ReviewVariables.string(execution, ReviewVariables.LEAD_OFFICER));
         execution.setVariable("publicationId", publication.id().toString());
     }
