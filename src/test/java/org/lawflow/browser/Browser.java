@@ -87,7 +87,19 @@ final class Browser implements AutoCloseable {
     void clickLabel(String text) {
         WebElement label = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//div[contains(@class,'fjs-form')]//label[normalize-space(.)='" + text + "']")));
+        scrollToCenter(label);
         label.click();
+    }
+
+    /** Clicks a form field (checkbox, radio) after scrolling it clear of Tasklist's fixed footer. */
+    void click(String componentId) {
+        WebElement element = field(componentId);
+        scrollToCenter(element);
+        element.click();
+    }
+
+    private void scrollToCenter(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
     void complete() {

@@ -56,7 +56,7 @@ class ReviewTasklistTest {
                 String submitId = flows.task(filed.caseNo(), "Task_SubmitProposedDecision").getId();
                 browser.openTask(submitId);
                 assertThat(browser.pageText()).contains("提交拟处罚决定", filed.caseNo());
-                browser.field("Field_ProposalConfirmed").click();
+                browser.click("Field_ProposalConfirmed");
                 browser.complete();
                 Awaitility.await().atMost(Duration.ofSeconds(20))
                         .until(() -> taskService.createTaskQuery().taskId(submitId).count() == 0);
@@ -73,7 +73,7 @@ class ReviewTasklistTest {
                 assertThat(browser.pageText()).contains("法制审核", filed.caseNo());
                 for (String check : List.of("Field_CheckSubject", "Field_CheckAuthority", "Field_CheckProcedure",
                         "Field_CheckFacts", "Field_CheckLawApplied", "Field_CheckDiscretion", "Field_CheckDocuments")) {
-                    browser.field(check).click();
+                    browser.click(check);
                 }
                 browser.clickLabel("同意");
                 browser.field("Field_ReviewReasons").sendKeys("主体合法，程序正当，事实清楚，适用法律正确，裁量适当。");
@@ -83,8 +83,9 @@ class ReviewTasklistTest {
                 flows.runJobs(filed.caseNo());
 
                 browser.loginToTasklist("zhaomin");
-                browser.driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?searchQuery="
-                        + "%5B%5D&filter=");
+                // the head decision is a group task: it appears under the filter 本组待办
+                browser.wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//*[text()[normalize-space(.)='本组待办']]"))).click();
                 browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasks]"),
                         "负责人决定"));
                 assertThat(browser.pageText()).contains("负责人决定");
