@@ -28,7 +28,8 @@ class TransferTaskGuard implements TaskListener {
     public void notify(DelegateTask task) {
         switch (task.getTaskDefinitionKey()) {
             case "Task_FormTeam" -> {
-                var members = teams.validate(task.getVariable(TEAM), task.getTenantId(), TEAM);
+                var members = teams.validate(task.getVariable(TEAM),
+                        task.getTenantId() != null ? task.getTenantId() : string(task, AGENCY_ID), TEAM);
                 task.setVariable(TEAM, String.join(",", members));
                 required(task, SUSPECTED_CRIME, "请填写涉嫌罪名");
             }
