@@ -1,0 +1,145 @@
+package org.lawflow.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lawflow.ApiClient;
+import org.lawflow.LawFlowSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+
+/** /api/calendar/** as the demo users, the database-backed calendar and the health component. */
+@LawFlowSpringTest
+class CalendarApiTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired StatutoryDeadlines deadlines;
+
+    private ApiClient api() {
+        return new ApiClient(rest);
+    }
+
+    @Test
+    void workingDayDeadlineInTheDesignShape() {
+        var response = api().get("zhangwei", "/api/calendar/deadline?from=2026-09-30&workdays=3");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var json = response.json();
+        assertThat(json.get("from").asText()).isEqualTo("2026-09-30");
+        assertThat(json.get("due").asText()).isEqualTo("2026-10-10");
+        assertThat(json.get("basis").asText()).isEqualTo("行政处罚法第八十五条");
+        assertThat(json.get("rule").asText()).contains("3个工作日");
+    }
+
+    @Test
+    void calendarDayDeadlineMovesOffAHoliday() {
+        var json = api().get("wangfang", "/api/calendar/deadline?from=2025-01-20&days=15").json();
+        assertThat(json.get("due").asText()).isEqualTo("2025-02-05");
+        assertThat(json.get("basis").asText()).isEqualTo("民事诉讼法第八十五条");
+    }
+
+    @ParameterizedTest(name = "{0} -> field {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            workdays=3                          | from
+            from=2026-02-30&workdays=3          | from
+            from=30.09.2026&workdays=3          | from
+            from=2026-09-30                     | workdays
+            from=2026-09-30&workdays=3&days=3   | days
+            from=2026-09-30&workdays=-1         | workdays
+            from=2026-09-30&days=100000         | days
+            from=2026-09-30&workdays=drei       | workdays
+            """)
+    void badInputIsAProblemNamingTheField(String query, String field) {
+        var response = api().get("zhangwei", "/api/calendar/deadline?" + query);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.json().get("field").asText()).isEqualTo(field);
+    }
+
+    @Test
+    void beyondTheCalendarIs422NotAGuess() {
+        var response = api().get("zhangwei", "/api/calendar/deadline?from=2030-03-01&days=3");
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("year").asInt()).isEqualTo(2030);
+        assertThat(response.json().get("detail").asText()).contains("PUT /api/calendar/years/2030");
+    }
+
+    @Test
+    void periodsAndYearsAreListed() {
+        var periods = api().get("zhangwei", "/api/calendar/periods").json();
+        assertThat(periods).hasSize(StatutoryPeriod.values().length);
+        assertThat(periods.get(0).get("name").asText()).isEqualTo("STATEMENT_DEFENCE");
+        assertThat(periods.findValuesAsText("name")).contains("TRANSFER_SEND", "DISCIPLINE_CLUE_TRANSFER");
+        var years = api().get("zhangwei", "/api/calendar/years").json();
+        assertThat(years.findValuesAsText("year")).contains("2024", "2025", "2026");
+        assertThat(years.get(0).get("notice").asText()).contains("国办发明电〔2023〕7号");
+        var year2026 = api().get("zhangwei", "/api/calendar/years/2026").json();
+        assertThat(year2026.get("holidays").get(1).get("from").asText()).isEqualTo("2026-02-15");
+        assertThat(year2026.get("holidays").get(1).get("to").asText()).isEqualTo("2026-02-23");
+        assertThat(api().get("zhangwei", "/api/calendar/years/2031").status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyTheAdministratorAddsAYearAndThenItsDeadlinesWork() {
+        String path = "/api/calendar/years/2027";
+        // Illustrative dates only: the real 2027 notice was not available when this test was written.
+        Map<String, Object> body = Map.of(
+                "notice", "测试用：国务院办公厅关于2027年部分节假日安排的通知",
+                "holidays", List.of(Map.of("name", "元旦", "from", "2027-01-01", "to", "2027-01-03"),
+                        Map.of("name", "春节", "from", "2027-02-05", "to", "2027-02-13")),
+                "workdays", List.of(Map.of("date", "2027-02-14", "name", "春节调休上班")));
+        assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2026-12-30&workdays=3").status())
+                .isEqualTo(422);
+        assertThat(api().exchange("zhangwei", HttpMethod.PUT, path, body).status()).isEqualTo(403);
+        assertThat(api().exchange("zhaomin", HttpMethod.PUT, path, body).status()).isEqualTo(403);
+        assertThat(api().exchange(null, HttpMethod.PUT, path, body).status()).isEqualTo(401);
+        try {
+            var created = api().exchange("admin", HttpMethod.PUT, path, body);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            // 12-31 (Thu), then 01-01..01-03 rest, 01-04 (Mon), 01-05
+            var due = api().get("zhangwei", "/api/calendar/deadline?from=2026-12-30&workdays=3").json();
+            assertThat(due.get("due").asText()).isEqualTo("2027-01-05");
+            assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2027-02-04&workdays=1").json()
+                    .get("due").asText()).isEqualTo("2027-02-14");
+            assertThat(deadlines.coveredYears()).contains(2027);
+            var years = api().get("zhangwei", "/api/calendar/years").json();
+            assertThat(years.findValuesAsText("source")).contains("ADMIN", "DATA_FILE");
+            // replacing is allowed (a corrected notice)
+            assertThat(api().exchange("admin", HttpMethod.PUT, path, body).status()).isEqualTo(200);
+        } finally {
+            assertThat(api().exchange("admin", HttpMethod.DELETE, path, null).status()).isEqualTo(204);
+        }
+        assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2026-12-30&workdays=3").status())
+                .isEqualTo(422);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"holidays":[{"name":"元旦","from":"2027-01-01","to":"2027-01-01"}]}                        | notice
+            {"notice":"x","holidays":[]}                                                            | holidays
+            {"notice":"x","holidays":[{"name":"元旦","from":"2027-01-01","to":"2027-01-01"}],"workdays":[{"date":"2027-01-04"}]} | workdays[0].date
+            {"notice":"x","holidays":[{"name":"元旦","from":"2027-13-01","to":"2027-01-01"}]}             | holidays[0].from
+            {"notice":"x","holidays":[{"name":"元旦","from":"2026-12-31","to":"2027-01-01"}]}             | holidays[0].from
+            """)
+    void invalidYearsAre400NamingTheField(String body, String field) {
+        var response = api().exchange("admin", HttpMethod.PUT, "/api/calendar/years/2027", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("field").asText()).isEqualTo(field);
+        assertThat(api().get("admin", "/api/calendar/years/2027").status()).isEqualTo(404);
+    }
+
+    @Test
+    void healthHasTheStatutoryCalendarComponent() {
+        var health = api().get(null, "/actuator/health");
+        // 503 only once today's year is missing from the calendar (the component is then DOWN)
+        assertThat(health.status()).as(health.body()).isIn(200, 503);
+        var component = health.json().at("/components/statutoryCalendar");
+        assertThat(component.get("status").asText()).isIn("UP", "WARNING", "DOWN");
+        assertThat(component.at("/details/coveredYears").toString()).contains("2024", "2025", "2026");
+    }
+}
