@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawflow.ProcessTestEngine;
+import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.system.InvalidInputException;
 
 /** Every path of criminal-case-transfer (国务院令第310号) with the real BPMN, guards and test doubles. */
@@ -93,7 +94,8 @@ class CriminalCaseTransferProcessTest {
                 "seizedItems", "青A12345小型客车一辆"));
         assertThat(pi).isWaitingAt("Task_HeadApproval");
         assertThat(task()).hasCandidateGroup("agency-head");
-        assertThat(task().getDueDate()).isNotNull();
+        assertThat(task().getDueDate()).isEqualTo(StatutoryDeadlines.fromDataFile().due("TRANSFER_APPROVAL",
+                runtimeService().getVariable(pi.getId(), "reportSubmittedOn")));
         assertThat(doubles.periods).contains("TRANSFER_APPROVAL");
         complete(task(), withVariables("headApproval", "APPROVE", "headOpinion", "同意移送"));
         assertThat(timer(pi, "Timer_SendOverdue")).isNotNull();
@@ -131,7 +133,9 @@ class CriminalCaseTransferProcessTest {
         runtimeService().createMessageCorrelation("PoliceFilingDecision").processInstanceId(pi.getId())
                 .setVariables(Map.of("filingDecision", "FILED", "filingNoticeOn", "2026-11-03")).correlate();
         assertThat(pi).isWaitingAt("Task_HandOverEvidence");
-        assertThat(task().getDueDate()).isNotNull();
+        // 国务院令第310号第十二条: three (calendar) days from the filing notice, to the end of the day in China
+        assertThat(task().getDueDate().toInstant()).isEqualTo(
+                java.time.ZonedDateTime.parse("2026-11-06T23:59:59+08:00[Asia/Shanghai]").toInstant());
         String id = task().getId();
         assertField(() -> taskService().complete(id, Map.of("handedOverOn", "2026-11-04")), "handoverList");
         complete(task(), withVariables("handoverList", "青A12345小型客车一辆\n询问笔录3份", "handedOverOn", "2026-11-04",

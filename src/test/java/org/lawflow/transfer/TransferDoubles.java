@@ -1,7 +1,5 @@
 package org.lawflow.transfer;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -11,12 +9,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.lawflow.calendar.StatutoryDeadlines;
 
 /**
  * Test doubles for the transfer process tests: the document, package and mail delegates of branch documents,
- * the {@code deadlines} bean of branch calendar (until merged) and the transfer record delegate (it needs the
+ * the {@code deadlines} bean (the real calendar on its data file, recording the periods asked for) and the transfer record delegate (it needs the
  * database; the Spring Boot test covers it). Every call is recorded as "doc:KIND", "package:KIND",
  * "mail:recipients:template" or "record:ACTION".
  */
@@ -25,19 +23,13 @@ final class TransferDoubles {
     final List<String> calls = new ArrayList<>();
     final List<String> periods = new ArrayList<>();
 
-    /** Stands in for StatutoryDeadlines: hour periods from now, day periods N days from now. */
-    public class DeadlinesStub {
+    /** The real statutory calendar (bundled data file), recording which periods the flows ask for. */
+    public class RecordingDeadlines {
+        final StatutoryDeadlines real = StatutoryDeadlines.fromDataFile();
+
         public Date due(String period, Object from) {
             periods.add(period);
-            if (from == null && !"TRANSFER_SEND".equals(period)) {
-                throw new IllegalArgumentException("no start date for " + period);
-            }
-            int amount = switch (period) {
-                case "TRANSFER_SEND" -> 1;
-                case "DISCIPLINE_CLUE_TRANSFER" -> 21;
-                default -> 3;
-            };
-            return Date.from(ClockUtil.getCurrentTime().toInstant().plus(amount, ChronoUnit.DAYS));
+            return real.due(period, from);
         }
     }
 
@@ -83,7 +75,7 @@ final class TransferDoubles {
     }
 
     void register(IdentityService identityService) {
-        Mocks.register("deadlines", new DeadlinesStub());
+        Mocks.register("deadlines", new RecordingDeadlines());
         Mocks.register("generateDocumentDelegate", new Recording("doc"));
         Mocks.register("buildPackageDelegate", new Recording("package"));
         Mocks.register("sendMailDelegate", new Recording("mail"));
@@ -117,9 +109,5 @@ final class TransferDoubles {
         for (String t : List.of("xining", "haidong")) {
             ids.deleteTenant(t);
         }
-    }
-
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }
