@@ -2,10 +2,10 @@ package org.lawflow.transfer;
 
 import static org.lawflow.transfer.TransferVariables.*;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
@@ -15,7 +15,7 @@ import org.lawflow.casefile.EnforcementCase;
 import org.springframework.stereotype.Component;
 
 /**
- * Records each step of both transfer flows (field {@code action}) in the transfer tables and the case's
+ * Records each step of both transfer flows (which one: {@link #ACTIONS} by activity id) in the transfer tables and the case's
  * full-process record, and moves the case status: 已移送 while the transfer runs, back to 已立案 (administrative
  * handling) when the head refuses or the police finally do not file (国务院令第310号第十条).
  */
@@ -27,7 +27,26 @@ class TransferRecordDelegate implements JavaDelegate {
     private final CaseRepository cases;
     private final CaseEvents events;
     private final AgencyRepository agencies;
-    private Expression action;
+
+    /** What each recording service task of the two BPMNs records (by activity id: no shared injected fields). */
+    static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("Task_RegisterTransfer", "REGISTERED"),
+            Map.entry("Task_RecordHeadDecision", "HEAD_DECIDED"),
+            Map.entry("Task_RecordSent", "SENT"),
+            Map.entry("Task_RecordReceipt", "RECEIPT"),
+            Map.entry("Task_RecordFilingDecision", "FILING_DECISION"),
+            Map.entry("Task_RecordReconsiderationRequest", "RECONSIDERATION_REQUESTED"),
+            Map.entry("Task_RecordReconsiderationAnswer", "RECONSIDERATION_ANSWER"),
+            Map.entry("Task_RecordSupervisionRequest", "SUPERVISION_REQUESTED"),
+            Map.entry("Task_RecordSupervisionResult", "SUPERVISION_RESULT"),
+            Map.entry("Task_ReturnToAdministrative", "RETURNED_TO_ADMINISTRATIVE"),
+            Map.entry("Task_RecordFiled", "FILED"),
+            Map.entry("Task_RecordHandover", "HANDED_OVER"),
+            Map.entry("Task_RegisterClue", "CLUE_REGISTERED"),
+            Map.entry("Task_RecordRouting", "CLUE_ROUTED"),
+            Map.entry("Task_RecordClueDecision", "CLUE_DECIDED"),
+            Map.entry("Task_RecordClueSent", "CLUE_SENT"),
+            Map.entry("Task_SaveClueFeedback", "CLUE_FEEDBACK"));
 
     TransferRecordDelegate(TransferRepository transfers, CaseRepository cases, CaseEvents events,
             AgencyRepository agencies) {
@@ -37,13 +56,12 @@ class TransferRecordDelegate implements JavaDelegate {
         this.agencies = agencies;
     }
 
-    public void setAction(Expression action) {
-        this.action = action;
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
-        String what = String.valueOf(action.getValue(execution));
+        String what = ACTIONS.get(execution.getCurrentActivityId());
+        if (what == null) {
+            throw new IllegalStateException("No transfer record step for activity " + execution.getCurrentActivityId());
+        }
         if ("REGISTERED".equals(what) || "CLUE_REGISTERED".equals(what)) {
             register(execution, "REGISTERED".equals(what) ? TransferKind.CRIMINAL : TransferKind.DISCIPLINE);
             return;
@@ -94,7 +112,7 @@ class TransferRecordDelegate implements JavaDelegate {
                         string(execution, CLUE_FEEDBACK), date(execution.getVariable(CLUE_FEEDBACK_ON), CLUE_FEEDBACK_ON));
                 transfers.close(id, "COMPLETED");
             }
-            default -> throw new IllegalArgumentException("Unknown transfer action " + what);
+            default -> throw new IllegalStateException("No transfer record step for activity " + execution.getCurrentActivityId());
         }
     }
 

@@ -39,7 +39,6 @@ final class TransferDoubles {
         private Expression kind;
         private Expression recipients;
         private Expression template;
-        private Expression action;
 
         Recording(String prefix) {
             this.prefix = prefix;
@@ -48,7 +47,6 @@ final class TransferDoubles {
         public void setKind(Expression e) { kind = e; }
         public void setRecipients(Expression e) { recipients = e; }
         public void setTemplate(Expression e) { template = e; }
-        public void setAction(Expression e) { action = e; }
         public void setDocuments(Expression e) { }
         public void setAttachDocuments(Expression e) { }
         public void setAttachPackage(Expression e) { }
@@ -56,8 +54,8 @@ final class TransferDoubles {
 
         @Override
         public void execute(DelegateExecution execution) {
-            if (action != null) {
-                String what = String.valueOf(action.getValue(execution));
+            if ("record".equals(prefix)) {
+                String what = TransferRecordDelegate.ACTIONS.get(execution.getCurrentActivityId());
                 calls.add(prefix + ":" + what);
                 if (what.endsWith("REGISTERED") && execution.getVariable("transferId") == null) {
                     execution.setVariable("transferId", UUID.randomUUID().toString());
