@@ -27,6 +27,7 @@ class TransferRecordDelegate implements JavaDelegate {
     private final CaseRepository cases;
     private final CaseEvents events;
     private final AgencyRepository agencies;
+    private final TransferTeams teams;
 
     /** What each recording service task of the two BPMNs records (by activity id: no shared injected fields). */
     static final Map<String, String> ACTIONS = Map.ofEntries(
@@ -49,11 +50,12 @@ class TransferRecordDelegate implements JavaDelegate {
             Map.entry("Task_SaveClueFeedback", "CLUE_FEEDBACK"));
 
     TransferRecordDelegate(TransferRepository transfers, CaseRepository cases, CaseEvents events,
-            AgencyRepository agencies) {
+            AgencyRepository agencies, TransferTeams teams) {
         this.transfers = transfers;
         this.cases = cases;
         this.events = events;
         this.agencies = agencies;
+        this.teams = teams;
     }
 
     @Override
@@ -129,6 +131,13 @@ class TransferRecordDelegate implements JavaDelegate {
         if (kind == TransferKind.CRIMINAL && blank(string(execution, LEAD_OFFICER))) {
             String lead = c.isOfficer(actor) ? actor : c.officers().isEmpty() ? actor : c.officers().get(0);
             execution.setVariable(LEAD_OFFICER, lead);
+        }
+        Object team = execution.getVariable(TEAM);
+        if (team != null && members(team).isEmpty()) {
+            execution.removeVariable(TEAM);
+        } else if (team != null && id == null) {
+            // a team given on the Tasklist start form: same check as the REST start and the team task
+            execution.setVariable(TEAM, String.join(",", teams.validate(team, c.agencyId(), TEAM)));
         }
         if (id == null) {
             id = UUID.randomUUID();
