@@ -1,7 +1,6 @@
 package org.lawflow.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
@@ -17,37 +16,17 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lawflow.ProcessTestEngine;
 import org.lawflow.calendar.StatutoryDeadlines;
-import org.lawflow.system.InvalidInputException;
 
 /** Every path of criminal-case-transfer (国务院令第310号) with the real BPMN, guards and test doubles. */
 @ExtendWith(ProcessTestEngine.class)
 @Deployment(resources = "bpmn/criminal-case-transfer.bpmn")
-class CriminalCaseTransferProcessTest {
+class CriminalCaseTransferProcessTest extends TransferProcessTestSupport {
 
     static final String CASE_NO = "宁交执罚〔2026〕8号";
-    final TransferDoubles doubles = new TransferDoubles();
-
-    @BeforeEach
-    void setUp() {
-        TransferDoubles.createUsers(identityService());
-        doubles.register(identityService());
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-        TransferDoubles.removeUsers(identityService());
-    }
-
     private ProcessInstance start(boolean withTeam) {
         Map<String, Object> vars = new HashMap<>(Map.of("caseId", "00000000-0000-0000-0000-000000000008",
                 "caseNo", CASE_NO, "agencyId", "xining", "transferReason", "非法营运涉嫌非法经营罪",
@@ -57,27 +36,6 @@ class CriminalCaseTransferProcessTest {
             vars.put("transferId", "00000000-0000-0000-0000-0000000000aa");
         }
         return runtimeService().startProcessInstanceByKey("criminal-case-transfer", CASE_NO, vars);
-    }
-
-    private void runJobs(ProcessInstance pi) {
-        for (int i = 0; i < 20; i++) {
-            var jobs = managementService().createJobQuery().processInstanceId(pi.getId()).messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> managementService().executeJob(j.getId()));
-        }
-    }
-
-    static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
-        assertThatThrownBy(call).satisfies(e -> {
-            Throwable root = e;
-            while (!(root instanceof InvalidInputException) && root.getCause() != null) {
-                root = root.getCause();
-            }
-            assertThat(root).isInstanceOf(InvalidInputException.class);
-            assertThat(((InvalidInputException) root).field()).isEqualTo(field);
-        });
     }
 
     private Job timer(ProcessInstance pi, String activityId) {

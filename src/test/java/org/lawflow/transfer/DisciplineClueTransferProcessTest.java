@@ -27,13 +27,9 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,40 +40,15 @@ import org.lawflow.ProcessTestEngine;
 @ExtendWith(ProcessTestEngine.class)
 @Deployment(resources = {"bpmn/discipline-clue-transfer.bpmn", "bpmn/criminal-case-transfer.bpmn",
         "bpmn/decisions/discipline-clue-routing.dmn"})
-class DisciplineClueTransferProcessTest {
+class DisciplineClueTransferProcessTest extends TransferProcessTestSupport {
 
     static final String CASE_NO = "宁交执罚〔2026〕9号";
-    final TransferDoubles doubles = new TransferDoubles();
-
-    @BeforeEach
-    void setUp() {
-        TransferDoubles.createUsers(identityService());
-        doubles.register(identityService());
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-        TransferDoubles.removeUsers(identityService());
-    }
-
     private ProcessInstance start(String cadreLevel) {
         Map<String, Object> vars = new HashMap<>(Map.of("caseId", "00000000-0000-0000-0000-000000000009",
                 "caseNo", CASE_NO, "agencyId", "xining", "personInvolved", "某某", "personPosition", "某运输管理所副所长",
                 "cadreLevel", cadreLevel, "partyMember", true, "clueFacts", "收受当事人财物，为其无证营运提供便利",
                 "discoveredOn", "2026-11-02"));
         return runtimeService().startProcessInstanceByKey("discipline-clue-transfer", CASE_NO, vars);
-    }
-
-    private void runJobs(ProcessInstance pi) {
-        for (int i = 0; i < 10; i++) {
-            var jobs = managementService().createJobQuery().processInstanceId(pi.getId()).messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> managementService().executeJob(j.getId()));
-        }
     }
 
     @ParameterizedTest(name = "{0}, party member {1} → {2}")
@@ -106,7 +77,7 @@ class DisciplineClueTransferProcessTest {
         assertThat(pi).isWaitingAt("Task_RecordClueFeedback");
         assertThat(task()).hasCandidateGroup("agency-head");
         String id = task().getId();
-        CriminalCaseTransferProcessTest.assertField(() -> taskService().complete(id, Map.of()), "clueReceivedOn");
+        assertField(() -> taskService().complete(id, Map.of()), "clueReceivedOn");
         complete(task(), withVariables("clueReceivedOn", "2026-11-05", "clueFeedback", "已立案审查", "clueFeedbackOn", "2026-11-10"));
         assertThat(pi).isEnded().hasPassed("End_ClueTransferred");
         assertThat(doubles.calls).endsWith("record:CLUE_FEEDBACK");
@@ -123,7 +94,7 @@ class DisciplineClueTransferProcessTest {
         ProcessInstance refused = start("OTHER");
         assertThat(refused).isWaitingAt("Task_ApproveClueTransfer");
         String id = task().getId();
-        CriminalCaseTransferProcessTest.assertField(() -> taskService().complete(id, Map.of("headApproval", "REFUSE")),
+        assertField(() -> taskService().complete(id, Map.of("headApproval", "REFUSE")),
                 "headOpinion");
         complete(task(), withVariables("headApproval", "REFUSE", "headOpinion", "线索不实"));
         assertThat(refused).isEnded().hasPassed("End_ClueNotTransferred");

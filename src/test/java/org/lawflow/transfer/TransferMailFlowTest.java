@@ -91,16 +91,29 @@ class TransferMailFlowTest {
         return names;
     }
 
-    @Test
-    void criminalPackageGoesToPoliceAndProcuratorateAndTheFiledCaseIsHandedOver() throws Exception {
+    /** A new case with a transfer started by REST: case id, transfers path, transfer id, process instance. */
+    record Started(TransferApiTest api, String caseId, String path, String transferId, String pi) {
+    }
+
+    Started start(String user, Map<String, Object> body) {
         var api = new TransferApiTest();
         api.rest = rest;
         String caseId = api.newCase();
         String path = "/api/cases/" + caseId + "/transfers";
-        var started = api().post("zhangwei", path, TransferApiTest.criminal(List.of("zhangwei", "liqiang")));
+        var started = api().post(user, path, body);
         assertThat(started.status()).as(started.body()).isEqualTo(201);
-        String transferId = started.json().get("id").asText();
-        String pi = started.json().get("processInstanceId").asText();
+        return new Started(api, caseId, path, started.json().get("id").asText(),
+                started.json().get("processInstanceId").asText());
+    }
+
+    @Test
+    void criminalPackageGoesToPoliceAndProcuratorateAndTheFiledCaseIsHandedOver() throws Exception {
+        Started s = start("zhangwei", TransferApiTest.criminal(List.of("zhangwei", "liqiang")));
+        var api = s.api();
+        String caseId = s.caseId();
+        String path = s.path();
+        String transferId = s.transferId();
+        String pi = s.pi();
         api.completeTask("zhangwei", caseId, "Task_WriteTransferReport", Map.of("suspectedCrime", "非法经营罪",
                 "transferReport", "当事人无证营运，非法经营额逾25万元", "seizedItems", "青A12345小型客车一辆",
                 "inspectionReports", "车辆技术检验报告"));
@@ -140,13 +153,10 @@ class TransferMailFlowTest {
 
     @Test
     void clueOfAgencyStaffGoesToTheInternalDisciplineBodyAndStaysHiddenFromOfficers() throws Exception {
-        var api = new TransferApiTest();
-        api.rest = rest;
-        String caseId = api.newCase();
-        String path = "/api/cases/" + caseId + "/transfers";
-        var started = api().post("zhaomin", path, TransferApiTest.clue("AGENCY_STAFF"));
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        String pi = started.json().get("processInstanceId").asText();
+        Started s = start("zhaomin", TransferApiTest.clue("AGENCY_STAFF"));
+        var api = s.api();
+        String caseId = s.caseId();
+        String pi = s.pi();
         api.completeTask("zhaomin", caseId, "Task_ApproveClueTransfer", Map.of("headApproval", "APPROVE", "headOpinion", "同意"));
         runJobs(pi);
 
