@@ -162,4 +162,25 @@ class TransferApiTest {
         var officerCase = api().get("zhangwei", "/api/cases/" + caseId).json();
         assertThat(officerCase.toString()).doesNotContain("discipline-clue-transfer", "某运输管理所副所长");
     }
+
+    @Test
+    void tasklistStartFormFindsTheCaseByNumberAndRecordsTheTransfer() {
+        String caseId = newCase();
+        String caseNo = api().get("zhangwei", "/api/cases/" + caseId).json().at("/case/caseNo").asText();
+        Map<String, Object> vars = new HashMap<>();
+        Map.of("caseNo", caseNo, "transferReason", "涉嫌非法经营罪", "transferTeam", "zhangwei, liqiang")
+                .forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        var started = api().post("zhangwei", "/engine-rest/process-definition/key/criminal-case-transfer/start",
+                Map.of("variables", vars));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+
+        var transfers = api().get("zhangwei", "/api/cases/" + caseId + "/transfers").json();
+        assertThat(transfers).hasSize(1);
+        assertThat(transfers.at("/0/team").asText()).isEqualTo("zhangwei,liqiang");
+        assertThat(transfers.at("/0/startedBy").asText()).isEqualTo("zhangwei");
+        assertThat(criminalTransfers.isPendingForCase(UUID.fromString(caseId))).isTrue();
+        var details = api().get("zhangwei", "/api/cases/" + caseId).json();
+        assertThat(details.get("tasks").toString()).contains("Task_WriteTransferReport");
+        assertThat(details.get("events").toString()).contains("启动涉嫌犯罪案件移送");
+    }
 }
