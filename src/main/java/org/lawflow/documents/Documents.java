@@ -1,0 +1,136 @@
+package org.lawflow.documents;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.lawflow.agency.Agency;
+import org.lawflow.agency.AgencyRepository;
+import org.lawflow.casefile.CaseEvents;
+import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.EnforcementCase;
+import org.lawflow.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The documents module's Java API: generate and look up documents and packages of a case. Generation is
+ * idempotent per step: the same (case, kind, process instance, step) returns the stored document, the same
+ * (case, package kind, process instance) the stored package. No access checks here (callers are delegates and
+ * {@link DocumentAccess}).
+ */
+@Service
+public class Documents {
+
+    private final DocumentStore store;
+    private final CaseRepository cases;
+    private final AgencyRepository agencies;
+    private final CaseEvents events;
+    private final DocumentRendering rendering = new DocumentRendering();
+
+    Documents(DocumentStore store, CaseRepository cases, AgencyRepository agencies, CaseEvents events) {
+        this.store = store;
+        this.cases = cases;
+        this.agencies = agencies;
+        this.events = events;
+    }
+
+    /** Renders and stores the document unless this step already produced it. */
+    @Transactional
+    public DocumentInfo generate(UUID caseId, DocumentKind kind, Map<String, Object> vars, String processInstanceId,
+            String step) {
+        String instance = processInstanceId == null ? "" : processInstanceId;
+        var existing = store.findByStep(caseId, kind, instance, step);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        EnforcementCase c = caseOf(caseId);
+        Agency agency = agencies.get(c.agencyId());
+        var rendered = rendering.render(kind, c, agency, vars, LocalDate.now(TemplateValues.CHINA));
+        var info = new DocumentInfo(UUID.randomUUID(), caseId, c.agencyId(), kind, rendered.title(), rendered.docNo(),
+                rendered.fileName(), rendered.sha256(), rendered.contentSha256(), rendered.pdf().length, instance, step,
+                OffsetDateTime.now(TemplateValues.CHINA));
+        store.insert(info, rendered.pdf());
+        events.record(caseId, "system", "文书", "生成" + kind.title() + " " + rendered.docNo(),
+                "文件 SHA-256 " + rendered.sha256() + "；内容 SHA-256 " + rendered.contentSha256());
+        return info;
+    }
+
+    /** Zips the latest document of each kind (in the given order) with manifest.json, once per process instance. */
+    @Transactional
+    public PackageInfo buildPackage(UUID caseId, PackageKind kind, List<DocumentKind> documentKinds,
+            String processInstanceId, String step) {
+        String instance = processInstanceId == null ? "" : processInstanceId;
+        var existing = store.findPackage(caseId, kind, instance);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        EnforcementCase c = caseOf(caseId);
+        Agency agency = agencies.get(c.agencyId());
+        List<PackageZip.Entry> entries = new ArrayList<>();
+        for (DocumentKind documentKind : documentKinds) {
+            DocumentInfo doc = store.latest(caseId, documentKind).orElseThrow(() -> new IllegalStateException(
+                    "案件 " + c.caseNo() + " 尚未生成" + documentKind.title() + "，无法组成" + kind.title()));
+            entries.add(new PackageZip.Entry(documentKind, doc.fileName(), store.documentContent(doc.id()), doc.sha256()));
+        }
+        OffsetDateTime now = OffsetDateTime.now(TemplateValues.CHINA);
+        var built = PackageZip.build(caseId.toString(), c.caseNo(), agency.name(), kind, now, entries);
+        var info = new PackageInfo(UUID.randomUUID(), caseId, c.agencyId(), kind,
+                kind.title() + "-" + c.caseNo() + ".zip", built.sha256(), built.zip().length, instance, step, now);
+        store.insert(info, built.manifest(), built.zip());
+        events.record(caseId, "system", "文书", "生成" + kind.title() + "（" + entries.size() + "份文书）",
+                "ZIP SHA-256 " + built.sha256());
+        return info;
+    }
+
+    public List<DocumentInfo> forCase(UUID caseId) {
+        return store.documentsOfCase(caseId);
+    }
+
+    public Optional<DocumentInfo> latest(UUID caseId, DocumentKind kind) {
+        return store.latest(caseId, kind);
+    }
+
+    public Optional<DocumentInfo> document(UUID documentId) {
+        return store.findDocument(documentId);
+    }
+
+    /** The PDF bytes of a document. */
+    public byte[] content(UUID documentId) {
+        return store.documentContent(documentId);
+    }
+
+    public List<PackageInfo> packagesForCase(UUID caseId) {
+        return store.packagesOfCase(caseId);
+    }
+
+    /** The package of this kind built in this process instance. */
+    public Optional<PackageInfo> packageFor(UUID caseId, PackageKind kind, String processInstanceId) {
+        return store.findPackage(caseId, kind, processInstanceId == null ? "" : processInstanceId);
+    }
+
+    public Optional<PackageInfo> latestPackage(UUID caseId, PackageKind kind) {
+        return store.latestPackage(caseId, kind);
+    }
+
+    public Optional<PackageInfo> packageInfo(UUID packageId) {
+        return store.findPackage(packageId);
+    }
+
+    /** The ZIP bytes of a package. */
+    public byte[] packageContent(UUID packageId) {
+        return store.packageContent(packageId);
+    }
+
+    public String manifest(UUID packageId) {
+        return store.manifest(packageId);
+    }
+
+    private EnforcementCase caseOf(UUID caseId) {
+        return cases.findById(caseId).orElseThrow(() -> new NotFoundException("案件不存在：" + caseId));
+    }
+}

@@ -1,0 +1,122 @@
+package org.lawflow.documents;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.apache.fontbox.ttf.CmapSubtable;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slf4j.LoggerFactory;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+
+/**
+ * XHTML → PDF with openhtmltopdf (PDFBox 3) and the embedded TrueType Noto Sans SC from ph-fonts-noto-sans-sc
+ * (OFL). The 10 MB font is read from the jar once; each rendering thread parses it once and reuses the parsed
+ * font (PDFBox fonts are not thread-safe), and only the glyphs used are embedded (subset).
+ */
+final class PdfRenderer {
+
+    static final String FONT_FAMILY = "Noto Sans SC";
+    private static final String FONT_RESOURCE = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
+    private static volatile byte[] fontBytes;
+    private static final ThreadLocal<TrueTypeFont> PARSED = ThreadLocal.withInitial(PdfRenderer::parseFont);
+
+    static {
+        // openhtmltopdf logs every rendering step at INFO; only warnings are of interest
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
+
+    byte[] render(String xhtml, String title) {
+        try (PDDocument document = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
+            TrueTypeFont font = PARSED.get();
+            var builder = new PdfRendererBuilder();
+            builder.usePDDocument(document);
+            builder.useFastMode();
+            builder.useFont(new PDFontSupplier(PDType0Font.load(document, font, true)), FONT_FAMILY, 400,
+                    FontStyle.NORMAL, true);
+            builder.withHtmlContent(xhtml, "classpath:/templates/documents/");
+            builder.withProducer("LawFlow");
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PDF rendering of " + title + " failed", e);
+        }
+    }
+
+    static byte[] fontBytes() {
+        byte[] bytes = fontBytes;
+        if (bytes == null) {
+            synchronized (PdfRenderer.class) {
+                if (fontBytes == null) {
+                    try (InputStream in = PdfRenderer.class.getResourceAsStream(FONT_RESOURCE)) {
+                        if (in == null) {
+                            throw new IllegalStateException("Font " + FONT_RESOURCE + " missing (ph-fonts-noto-sans-sc)");
+                        }
+                        fontBytes = in.readAllBytes();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                bytes = fontBytes;
+            }
+        }
+        return bytes;
+    }
+
+    private static TrueTypeFont parseFont() {
+        try {
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
+            preferUnifiedIdeographs(font);
+            return font;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot parse Noto Sans SC", e);
+        }
+    }
+
+    /**
+     * Noto Sans SC maps e.g. 文 (U+6587) and the Kangxi radical ⽂ (U+2F42) to the same glyph; PDFBox writes the
+     * lowest code point of a glyph into the ToUnicode map, so copied or extracted text would read ⽂⾏⻢. Dropping
+     * the radical and compatibility code points from the reverse (glyph → code) lookup makes text extraction yield
+     * the ordinary characters; the forward lookup used for drawing is untouched.
+     */
+    @SuppressWarnings("unchecked")
+    static void preferUnifiedIdeographs(TrueTypeFont font) {
+        try {
+            Field multiple = CmapSubtable.class.getDeclaredField("glyphIdToCharacterCodeMultiple");
+            multiple.setAccessible(true);
+            for (CmapSubtable table : font.getCmap().getCmaps()) {
+                var byGlyph = (Map<Integer, List<Integer>>) multiple.get(table);
+                for (List<Integer> codes : byGlyph.values()) {
+                    if (codes.stream().anyMatch(PdfRenderer::isUnifiedIdeograph)) {
+                        codes.removeIf(PdfRenderer::isRadicalOrCompatibility);
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException | IOException e) {
+            LoggerFactory.getLogger(PdfRenderer.class).warn("Cannot fix the font's reverse cmap ({}); extracted text "
+                    + "may show radicals instead of ideographs", e.toString());
+        }
+    }
+
+    private static boolean isUnifiedIdeograph(int code) {
+        return code >= 0x4E00 && code <= 0x9FFF || code >= 0x3400 && code <= 0x4DBF || code >= 0x20000;
+    }
+
+    private static boolean isRadicalOrCompatibility(int code) {
+        return code >= 0x2E80 && code <= 0x2FDF || code >= 0xF900 && code <= 0xFAFF || code >= 0x2F800 && code <= 0x2FA1F;
+    }
+}

@@ -1,0 +1,137 @@
+package org.lawflow.documents;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Template helper {@code v}: process variables as printable text. Anything missing or blank prints "—", so a
+ * template never fails on a variable a flow did not (yet) produce. Public because the mail templates use it too.
+ */
+public final class TemplateValues {
+
+    public static final String MISSING = "—";
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("APPROVE", "同意"), Map.entry("RETURN", "退回补充"), Map.entry("REJECT", "不同意"),
+            Map.entry("REFUSE", "不批准"), Map.entry("PRESENT", "到场"), Map.entry("ABSENT", "未到场"),
+            Map.entry("LEFT", "中途退场"), Map.entry("WAIVED", "放弃听证"), Map.entry("HELD", "已举行听证"),
+            Map.entry("TERMINATED", "听证终止"), Map.entry("INTERNAL", "本系统纪检监察组"),
+            Map.entry("COMMISSION", "纪律检查委员会、监察委员会"), Map.entry("approve", "同意"),
+            Map.entry("reject", "不同意"), Map.entry("true", "是"), Map.entry("false", "否"));
+
+    private final Map<String, Object> vars;
+
+    public TemplateValues(Map<String, Object> vars) {
+        this.vars = vars == null ? Map.of() : vars;
+    }
+
+    public Object raw(String name) {
+        return vars.get(name);
+    }
+
+    public boolean has(String name) {
+        Object value = vars.get(name);
+        return value != null && !String.valueOf(value).isBlank();
+    }
+
+    /** The variable as text, dates in Chinese format, booleans as 是/否; "—" when missing. */
+    public String t(String name) {
+        return text(vars.get(name));
+    }
+
+    /** Like {@link #t} but translates codes (APPROVE → 同意, HELD → 已举行听证, ...). */
+    public String label(String name) {
+        String value = t(name);
+        return LABELS.getOrDefault(value, value);
+    }
+
+    /** True only for a boolean true or the text "true". */
+    public boolean flag(String name) {
+        Object value = vars.get(name);
+        return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(String.valueOf(value).trim());
+    }
+
+    /** Date only (yyyy年M月d日) of a date or date-time variable. */
+    public String date(String name) {
+        Object value = vars.get(name);
+        if (value instanceof String s && s.length() >= 10 && s.charAt(4) == '-') {
+            try {
+                return DATE.format(LocalDate.parse(s.substring(0, 10)));
+            } catch (RuntimeException e) {
+                return s;
+            }
+        }
+        return text(value);
+    }
+
+    /** Non-blank lines of a multi-line or comma-separated variable; empty when missing. */
+    public List<String> lines(String name) {
+        Object value = vars.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+        return Arrays.stream(String.valueOf(value).split("\\r?\\n|[,，]")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    public static String text(Object value) {
+        if (value == null) {
+            return MISSING;
+        }
+        if (value instanceof Boolean b) {
+            return b ? "是" : "否";
+        }
+        if (value instanceof Date d) {
+            return DATE_TIME.format(d.toInstant().atZone(CHINA));
+        }
+        if (value instanceof LocalDate d) {
+            return DATE.format(d);
+        }
+        if (value instanceof LocalDateTime d) {
+            return DATE_TIME.format(d);
+        }
+        if (value instanceof OffsetDateTime d) {
+            return DATE_TIME.format(d.atZoneSameInstant(CHINA));
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return String.valueOf(d.longValue());
+        }
+        String s = String.valueOf(value).strip();
+        if (s.isEmpty()) {
+            return MISSING;
+        }
+        if (s.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*")) {
+            try {
+                return DATE_TIME.format(LocalDateTime.parse(s.length() > 19 ? s.substring(0, 19) : s.length() == 16 ? s + ":00" : s));
+            } catch (RuntimeException e) {
+                return s;
+            }
+        }
+        return s;
+    }
+
+    public static String date(LocalDate date) {
+        return date == null ? MISSING : DATE.format(date);
+    }
+
+    /** A natural person's name masked for publication: 马建国 → 马**. */
+    public static String maskName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "*";
+        }
+        return name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
+    }
+}

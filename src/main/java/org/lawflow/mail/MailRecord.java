@@ -1,0 +1,25 @@
+package org.lawflow.mail;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One mail to one recipient in one step. Status SENT, SKIPPED (no address known) or FAILED (will be retried). */
+record MailRecord(UUID id, String messageId, UUID caseId, String agencyId, String processInstanceId,
+        String activityId, String template, String recipientToken, String recipient, String subject,
+        String attachments, String status, boolean restricted, int attempts, String lastError,
+        OffsetDateTime createdAt, OffsetDateTime sentAt) {
+
+    static final String SENT = "SENT";
+    static final String SKIPPED = "SKIPPED";
+    static final String FAILED = "FAILED";
+
+    boolean done() {
+        return SENT.equals(status) || SKIPPED.equals(status);
+    }
+
+    MailRecord with(String newStatus, String error, OffsetDateTime sent) {
+        return new MailRecord(id, messageId, caseId, agencyId, processInstanceId, activityId, template,
+                recipientToken, recipient, subject, attachments, newStatus, restricted,
+                FAILED.equals(newStatus) ? attempts + 1 : attempts, error, createdAt, sent);
+    }
+}

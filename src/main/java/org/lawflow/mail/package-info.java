@@ -1,0 +1,6 @@
+/**
+ * Mail (Jakarta Mail): the BPMN service task {@code sendMailDelegate} sends notices, reminders and packages with
+ * a stable Message-ID per case, step and recipient, records every mail (table mail_record, section "mails" of the
+ * case), and in the demo profile runs an embedded SMTP sink with the page /demo/mails.
+ */
+package org.lawflow.mail;

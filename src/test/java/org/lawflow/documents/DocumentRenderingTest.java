@@ -1,0 +1,92 @@
+package org.lawflow.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every kind renders to a PDF whose text (parsed back with PDFBox) is Chinese in the embedded Noto Sans SC. */
+class DocumentRenderingTest {
+
+    static final DocumentRendering RENDERING = new DocumentRendering();
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(doc);
+        }
+    }
+
+    static List<PDFont> fonts(byte[] pdf) throws IOException {
+        List<PDFont> fonts = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name));
+                }
+            }
+        }
+        return fonts;
+    }
+
+    @ParameterizedTest
+    @EnumSource(DocumentKind.class)
+    void everyKindRendersWithTitleCaseNumberAndEmbeddedFont(DocumentKind kind) throws IOException {
+        var c = SampleCases.citizenCase();
+        var rendered = RENDERING.render(kind, c, SampleCases.xining(), SampleCases.reviewVariables(),
+                LocalDate.of(2026, 12, 2));
+        String text = text(rendered.pdf()).replaceAll("\\s+", "");
+        assertThat(text).contains(kind.title(), "西宁市交通运输综合行政执法支队", "宁交执罚〔2026〕7号",
+                rendered.contentSha256(), "（印章）", "2026年12月2日");
+        assertThat(rendered.sha256()).isEqualTo(DocumentRendering.sha256(rendered.pdf())).hasSize(64);
+        assertThat(fonts(rendered.pdf())).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.isEmbedded()).as(f.getName()).isTrue();
+            assertThat(f.getName()).contains("NotoSans");
+        });
+    }
+
+    @Test
+    void penaltyDecisionNamesTheRemediesAndTheirTimeLimits() throws IOException {
+        var rendered = RENDERING.render(DocumentKind.PENALTY_DECISION, SampleCases.citizenCase(), SampleCases.xining(),
+                SampleCases.reviewVariables(), LocalDate.of(2026, 12, 2));
+        String text = text(rendered.pdf()).replaceAll("\\s+", "");
+        assertThat(text).contains("行政处罚决定书", "马建国", "罚款30000元", "六十日内", "《中华人民共和国行政复议法》第二十条",
+                "六个月内", "《中华人民共和国行政诉讼法》第四十六条", "十五日内");
+    }
+
+    @Test
+    void violationNoticeHasStatementRightsAndTheHearingClauseOnlyWithHearingRights() throws IOException {
+        var vars = new java.util.HashMap<>(SampleCases.reviewVariables());
+        String with = text(RENDERING.render(DocumentKind.VIOLATION_NOTICE, SampleCases.citizenCase(),
+                SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(with).contains("违法行为通知书", "罚款30000元", "陈述和申辩", "《中华人民共和国道路运输条例》第八条",
+                "要求举行听证", "五个工作日内", "2026年11月3日，当事人驾驶青A12345小型客车");
+        vars.put("hearingRights", false);
+        String without = text(RENDERING.render(DocumentKind.VIOLATION_NOTICE, SampleCases.citizenCase(),
+                SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(without).contains("陈述和申辩").doesNotContain("要求举行听证");
+    }
+
+    @Test
+    void missingVariablesPrintADashAndPublicationMasksTheNaturalPerson() throws IOException {
+        String record = text(RENDERING.render(DocumentKind.PUBLICATION_RECORD, SampleCases.citizenCase(),
+                SampleCases.xining(), Map.of(), LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(record).contains("马**", "630102********3019", "—").doesNotContain("马建国", "630102198506123019");
+        String hearing = text(RENDERING.render(DocumentKind.HEARING_RECORD, SampleCases.citizenCase(),
+                SampleCases.xining(), Map.of(), LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(hearing).contains("听证笔录", "主持人—");
+    }
+}
