@@ -2,10 +2,10 @@ package org.lawflow.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -18,17 +18,18 @@ abstract class TransferProcessTestSupport {
 
     final TransferDoubles doubles = new TransferDoubles();
 
+    /** The engine comes from ProcessTestEngine: BpmnAwareTests is bound to it only during the test method. */
     @BeforeEach
-    void setUpDoubles() {
-        TransferDoubles.createUsers(identityService());
-        doubles.register(identityService());
+    void setUpDoubles(ProcessEngine engine) {
+        TransferDoubles.createUsers(engine.getIdentityService());
+        doubles.register(engine.getIdentityService());
     }
 
     @AfterEach
-    void tearDownDoubles() {
+    void tearDownDoubles(ProcessEngine engine) {
         Mocks.reset();
         ClockUtil.reset();
-        TransferDoubles.removeUsers(identityService());
+        TransferDoubles.removeUsers(engine.getIdentityService());
     }
 
     /** Runs the async service tasks (documents, mail, records) until the instance waits or ends. */
