@@ -1,0 +1,199 @@
+package org.lawflow.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lawflow.ProcessTestEngine;
+import org.lawflow.calendar.StatutoryDeadlines;
+
+/** Every path of criminal-case-transfer (国务院令第310号) with the real BPMN, guards and test doubles. */
+@ExtendWith(ProcessTestEngine.class)
+@Deployment(resources = "bpmn/criminal-case-transfer.bpmn")
+class CriminalCaseTransferProcessTest extends TransferProcessTestSupport {
+
+    static final String CASE_NO = "宁交执罚〔2026〕8号";
+    private ProcessInstance start(boolean withTeam) {
+        Map<String, Object> vars = new HashMap<>(Map.of("caseId", "00000000-0000-0000-0000-000000000008",
+                "caseNo", CASE_NO, "agencyId", "xining", "transferReason", "非法营运涉嫌非法经营罪",
+                "startedFrom", "major-decision-review", "leadOfficer", "zhangwei"));
+        if (withTeam) {
+            vars.put("transferTeam", "zhangwei,liqiang");
+            vars.put("transferId", "00000000-0000-0000-0000-0000000000aa");
+        }
+        return runtimeService().startProcessInstanceByKey("criminal-case-transfer", CASE_NO, vars);
+    }
+
+    private Job timer(ProcessInstance pi, String activityId) {
+        return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
+                .singleResult();
+    }
+
+    /** Report written, head approves, package built and sent: the instance waits for the police. */
+    private void approveAndSend(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt("Task_WriteTransferReport");
+        assertThat(task()).isAssignedTo("zhangwei");
+        assertThat(taskService().getIdentityLinksForTask(task().getId()).toString()).contains("liqiang");
+        complete(task(), withVariables("suspectedCrime", "非法经营罪", "transferReport", "当事人长期无证营运，非法经营额逾25万元",
+                "seizedItems", "青A12345小型客车一辆"));
+        assertThat(pi).isWaitingAt("Task_HeadApproval");
+        assertThat(task()).hasCandidateGroup("agency-head");
+        assertThat(task().getDueDate()).isEqualTo(StatutoryDeadlines.fromDataFile().due("TRANSFER_APPROVAL",
+                runtimeService().getVariable(pi.getId(), "reportSubmittedOn")));
+        assertThat(doubles.periods).contains("TRANSFER_APPROVAL");
+        complete(task(), withVariables("headApproval", "APPROVE", "headOpinion", "同意移送"));
+        assertThat(timer(pi, "Timer_SendOverdue")).isNotNull();
+        runJobs(pi);
+        assertThat(doubles.calls).containsSubsequence("record:HEAD_DECIDED", "doc:CRIMINAL_TRANSFER_LETTER",
+                "doc:CRIMINAL_INVESTIGATION_REPORT", "doc:SEIZED_ITEMS_LIST", "package:CRIMINAL_TRANSFER",
+                "mail:police,procuratorate:transfer-package", "record:SENT");
+        assertThat(pi).isWaitingAt("Task_AwaitPoliceDecision");
+        assertThat(task().getDueDate()).isNotNull();
+        assertThat(timer(pi, "Timer_SendOverdue")).isNull();
+    }
+
+    @Test
+    void specialTeamNeedsTwoOfficersOfTheAgency() {
+        ProcessInstance pi = start(false);
+        assertThat(pi).isWaitingAt("Task_FormTeam");
+        assertThat(task()).isAssignedTo("zhangwei");
+        String id = task().getId();
+        assertField(() -> taskService().complete(id, Map.of("transferTeam", "zhangwei", "suspectedCrime", "非法经营罪")), "transferTeam");
+        assertField(() -> taskService().complete(id, Map.of("transferTeam", "zhangwei,zhoujie", "suspectedCrime", "非法经营罪")), "transferTeam[1]");
+        assertField(() -> taskService().complete(id, Map.of("transferTeam", "zhangwei,wangfang", "suspectedCrime", "非法经营罪")), "transferTeam[1]");
+        taskService().complete(id, Map.of("transferTeam", "zhangwei， liqiang", "suspectedCrime", "非法经营罪"));
+        assertThat(pi).isWaitingAt("Task_WriteTransferReport").variables().containsEntry("transferTeam", "zhangwei,liqiang");
+        assertThat(doubles.calls).containsExactly("record:REGISTERED");
+    }
+
+    @Test
+    void approvedTransferFiledByThePoliceEndsWithTheEvidenceHandover() {
+        ProcessInstance pi = start(true);
+        approveAndSend(pi);
+        runtimeService().createMessageCorrelation("PoliceReceipt").processInstanceId(pi.getId())
+                .setVariable("policeReceivedOn", "2026-11-02").correlate();
+        assertThat(pi).isWaitingAt("Task_AwaitPoliceDecision");
+        assertThat(doubles.calls).contains("record:RECEIPT");
+        runtimeService().createMessageCorrelation("PoliceFilingDecision").processInstanceId(pi.getId())
+                .setVariables(Map.of("filingDecision", "FILED", "filingNoticeOn", "2026-11-03")).correlate();
+        assertThat(pi).isWaitingAt("Task_HandOverEvidence");
+        // 国务院令第310号第十二条: three (calendar) days from the filing notice, to the end of the day in China
+        assertThat(task().getDueDate().toInstant()).isEqualTo(
+                java.time.ZonedDateTime.parse("2026-11-06T23:59:59+08:00[Asia/Shanghai]").toInstant());
+        String id = task().getId();
+        assertField(() -> taskService().complete(id, Map.of("handedOverOn", "2026-11-04")), "handoverList");
+        complete(task(), withVariables("handoverList", "青A12345小型客车一辆\n询问笔录3份", "handedOverOn", "2026-11-04",
+                "policeReceiver", "王警官"));
+        assertThat(pi).isEnded().hasPassed("End_EvidenceHandedOver");
+        assertThat(doubles.calls).containsSubsequence("record:FILING_DECISION", "record:FILED", "record:HANDED_OVER");
+        assertThat(doubles.periods).contains("POLICE_FILING_ANSWER", "EVIDENCE_HANDOVER", "TRANSFER_SEND");
+    }
+
+    @Test
+    void refusalNeedsReasonsAndReturnsTheCaseWithoutSendingAnything() {
+        ProcessInstance pi = start(true);
+        assertThat(pi).isWaitingAt("Task_WriteTransferReport");
+        complete(task(), withVariables("suspectedCrime", "非法经营罪", "transferReport", "报告"));
+        String id = task().getId();
+        assertField(() -> taskService().complete(id, Map.of("headApproval", "REFUSE")), "headOpinion");
+        assertField(() -> taskService().complete(id, Map.of("headApproval", "MAYBE")), "headApproval");
+        complete(task(), withVariables("headApproval", "REFUSE", "headOpinion", "经营额未达追诉标准"));
+        assertThat(pi).isEnded().hasPassed("End_TransferRefused");
+        assertThat(doubles.calls).containsExactly("record:REGISTERED", "record:HEAD_DECIDED");
+    }
+
+    @Test
+    void notFiledThenReconsiderationThenSupervisionStillNotFiledReturnsToAdministrativeHandling() {
+        ProcessInstance pi = start(true);
+        approveAndSend(pi);
+        complete(task(), withVariables("filingDecision", "NOT_FILED", "filingNoticeOn", "2026-11-03",
+                "policeReasons", "未达立案追诉标准"));
+        assertThat(pi).isWaitingAt("Task_DecideChallenge");
+        assertThat(task().getDueDate()).isNotNull();
+        String id = task().getId();
+        assertField(() -> taskService().complete(id, Map.of("challenge", "RECONSIDERATION")), "challengeReasons");
+        complete(task(), withVariables("challenge", "RECONSIDERATION", "challengeReasons", "经营额已达标准"));
+        assertThat(pi).isWaitingAt("Task_AwaitReconsiderationAnswer");
+        runtimeService().createMessageCorrelation("PoliceReconsiderationAnswer").processInstanceId(pi.getId())
+                .setVariables(Map.of("reconsiderationDecision", "NOT_FILED", "filingNoticeOn", "2026-11-06")).correlate();
+        assertThat(pi).isWaitingAt("Task_DecideSupervision");
+        complete(task(), withVariables("requestSupervision", true, "challengeReasons", "复议维持，建议监督"));
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Task_AwaitSupervisionResult");
+        complete(task(), withVariables("supervisionOutcome", "NOT_FILED", "filingNoticeOn", "2026-11-10"));
+        assertThat(pi).isEnded().hasPassed("End_ReturnedToAdministrative");
+        assertThat(doubles.calls).containsSubsequence("record:FILING_DECISION", "record:RECONSIDERATION_REQUESTED",
+                "record:RECONSIDERATION_ANSWER", "mail:procuratorate:transfer-supervision", "record:SUPERVISION_REQUESTED",
+                "record:SUPERVISION_RESULT", "record:RETURNED_TO_ADMINISTRATIVE");
+        assertThat(doubles.periods).contains("RECONSIDERATION_REQUEST", "RECONSIDERATION_ANSWER", "SUPERVISION_REQUEST");
+    }
+
+    @Test
+    void notFiledWithoutChallengeReturnsAndFiledAfterSupervisionHandsOver() {
+        ProcessInstance first = start(true);
+        approveAndSend(first);
+        complete(task(), withVariables("filingDecision", "NOT_FILED", "filingNoticeOn", "2026-11-03"));
+        complete(task(), withVariables("challenge", "NONE"));
+        assertThat(first).isEnded().hasPassed("End_ReturnedToAdministrative");
+
+        ProcessInstance second = start(true);
+        approveAndSend(second);
+        runtimeService().createMessageCorrelation("PoliceFilingDecision").processInstanceId(second.getId())
+                .setVariables(Map.of("filingDecision", "NOT_FILED", "filingNoticeOn", "2026-11-03")).correlate();
+        complete(task(), withVariables("challenge", "SUPERVISION", "challengeReasons", "直接建议立案监督"));
+        runJobs(second);
+        runtimeService().createMessageCorrelation("SupervisionResult").processInstanceId(second.getId())
+                .setVariables(Map.of("supervisionOutcome", "FILED", "filingNoticeOn", "2026-11-09")).correlate();
+        assertThat(second).isWaitingAt("Task_HandOverEvidence");
+
+        ProcessInstance third = start(true);
+        approveAndSend(third);
+        complete(task(), withVariables("filingDecision", "NOT_FILED", "filingNoticeOn", "2026-11-03"));
+        complete(task(), withVariables("challenge", "RECONSIDERATION", "challengeReasons", "理由"));
+        complete(task(), withVariables("reconsiderationDecision", "FILED", "filingNoticeOn", "2026-11-05"));
+        assertThat(third).isWaitingAt("Task_HandOverEvidence");
+    }
+
+    @Test
+    void overdueTimersRemindWithoutInterrupting() {
+        ProcessInstance pi = start(true);
+        assertThat(pi).isWaitingAt("Task_WriteTransferReport");
+        complete(task(), withVariables("suspectedCrime", "非法经营罪", "transferReport", "报告"));
+        managementService().executeJob(timer(pi, "Timer_ApprovalOverdue").getId());
+        runJobs(pi);
+        assertThat(doubles.calls).contains("mail:group:supervisor,group:agency-head:transfer-reminder");
+        assertThat(pi).isWaitingAt("Task_HeadApproval");
+
+        complete(task(), withVariables("headApproval", "APPROVE", "headOpinion", "同意"));
+        managementService().executeJob(timer(pi, "Timer_SendOverdue").getId());
+        assertThat(pi).isWaitingAt("Task_EscalateSendOverdue", "Task_GenerateTransferLetter");
+        runJobs(pi);
+        assertThat(doubles.calls).contains("mail:group:agency-head,group:supervisor:transfer-reminder",
+                "mail:police,procuratorate:transfer-package");
+        assertThat(pi).isWaitingAt("Task_AwaitPoliceDecision");
+
+        managementService().executeJob(timer(pi, "Timer_PoliceAnswerOverdue").getId());
+        runJobs(pi);
+        assertThat(doubles.calls).contains("mail:var:leadOfficer,group:supervisor:transfer-reminder");
+        assertThat(pi).isWaitingAt("Task_AwaitPoliceDecision");
+        complete(task(), withVariables("filingDecision", "FILED", "filingNoticeOn", "2026-11-03"));
+        managementService().executeJob(timer(pi, "Timer_HandoverOverdue").getId());
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Task_HandOverEvidence");
+        assertThat(doubles.calls.stream().filter(c -> c.endsWith("transfer-reminder"))).hasSize(4);
+    }
+}

@@ -1,0 +1,177 @@
+package org.lawflow.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lawflow.ApiClient;
+import org.lawflow.LawFlowSpringTest;
+import org.lawflow.TestSmtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+/**
+ * Both transfer flows end to end through REST on PostgreSQL, with the real document, package and mail delegates
+ * (branch documents) and GreenMail: the criminal package goes to the police with a copy to the procuratorate,
+ * the police answers by REST, the evidence is handed over; the clue goes to the internal discipline body.
+ */
+@LawFlowSpringTest
+class TransferMailFlowTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.setup());
+
+    @Autowired TestRestTemplate rest;
+    @Autowired ManagementService managementService;
+
+    ApiClient api() {
+        return new ApiClient(rest);
+    }
+
+    void runJobs(String processInstanceId) {
+        for (int round = 0; round < 20; round++) {
+            var jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> managementService.executeJob(j.getId()));
+        }
+    }
+
+    static Set<String> recipients(MimeMessage m) {
+        try {
+            return Arrays.stream(m.getAllRecipients()).map(a -> ((InternetAddress) a).getAddress()).collect(Collectors.toSet());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> attachments(MimeMessage m) throws Exception {
+        var names = new java.util.ArrayList<String>();
+        if (m.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && part.getFileName() != null) {
+                    names.add(MimeUtility.decodeText(part.getFileName()));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** A new case with a transfer started by REST: case id, transfers path, transfer id, process instance. */
+    record Started(TransferApiTest api, String caseId, String path, String transferId, String pi) {
+    }
+
+    Started start(String user, Map<String, Object> body) {
+        var api = new TransferApiTest();
+        api.rest = rest;
+        String caseId = api.newCase();
+        String path = "/api/cases/" + caseId + "/transfers";
+        var started = api().post(user, path, body);
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return new Started(api, caseId, path, started.json().get("id").asText(),
+                started.json().get("processInstanceId").asText());
+    }
+
+    /** The text/plain body, decoded. */
+    static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(text(multipart.getBodyPart(i)));
+            }
+            return all.toString();
+        }
+        return "";
+    }
+
+    @Test
+    void criminalPackageGoesToPoliceAndProcuratorateAndTheFiledCaseIsHandedOver() throws Exception {
+        Started s = start("zhangwei", TransferApiTest.criminal(List.of("zhangwei", "liqiang")));
+        var api = s.api();
+        String caseId = s.caseId();
+        String path = s.path();
+        String transferId = s.transferId();
+        String pi = s.pi();
+        api.completeTask("zhangwei", caseId, "Task_WriteTransferReport", Map.of("suspectedCrime", "非法经营罪",
+                "transferReport", "当事人无证营运，非法经营额逾25万元", "seizedItems", "青A12345小型客车一辆",
+                "inspectionReports", "车辆技术检验报告"));
+        api.completeTask("zhaomin", caseId, "Task_HeadApproval", Map.of("headApproval", "APPROVE", "headOpinion", "同意移送"));
+        runJobs(pi);
+
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        Set<String> all = Arrays.stream(received).flatMap(m -> recipients(m).stream()).collect(Collectors.toSet());
+        assertThat(all).contains("gongan@xining.example", "jianchayuan@xining.example");
+        MimeMessage toPolice = Arrays.stream(received).filter(m -> recipients(m).contains("gongan@xining.example"))
+                .findFirst().orElseThrow();
+        assertThat(toPolice.getSubject()).contains("涉嫌犯罪案件移送", "宁交执罚");
+        assertThat(attachments(toPolice)).anyMatch(n -> n.endsWith(".zip"));
+        assertThat(text(toPolice)).contains("西宁市公安局", "非法经营罪", "抄送：西宁市人民检察院", "国务院令第310号");
+
+        JsonNode transfer = api().get("zhangwei", path + "/" + transferId).json();
+        assertThat(transfer.get("status").asText()).isEqualTo("SENT");
+        JsonNode details = api().get("zhangwei", "/api/cases/" + caseId).json();
+        assertThat(details.get("packages").toString()).contains("CRIMINAL_TRANSFER");
+        assertThat(details.at("/case/status").asText()).isEqualTo("TRANSFERRED");
+
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        var receipt = api().post("zhangwei", path + "/" + transferId + "/police-answers",
+                Map.of("type", "RECEIPT", "receivedOn", today));
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+        var filed = api().post("zhangwei", path + "/" + transferId + "/police-answers",
+                Map.of("type", "FILING_DECISION", "decision", "FILED", "noticeOn", today));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(202);
+        assertThat(filed.json().get("policeReceivedOn").asText()).isEqualTo(today);
+        assertThat(filed.json().get("policeAnswers").toString()).contains("RECEIPT", "FILING_DECISION", "FILED");
+
+        api.completeTask("liqiang", caseId, "Task_HandOverEvidence", Map.of("handoverList", "青A12345小型客车一辆\n询问笔录3份",
+                "handedOverOn", today, "policeReceiver", "王警官"));
+        transfer = api().get("zhangwei", path + "/" + transferId).json();
+        assertThat(transfer.get("status").asText()).isEqualTo("HANDED_OVER");
+        assertThat(transfer.at("/handovers/0/items").asText()).contains("小型客车");
+    }
+
+    @Test
+    void clueOfAgencyStaffGoesToTheInternalDisciplineBodyAndStaysHiddenFromOfficers() throws Exception {
+        Started s = start("zhaomin", TransferApiTest.clue("AGENCY_STAFF"));
+        var api = s.api();
+        String caseId = s.caseId();
+        String pi = s.pi();
+        api.completeTask("zhaomin", caseId, "Task_ApproveClueTransfer", Map.of("headApproval", "APPROVE", "headOpinion", "同意"));
+        runJobs(pi);
+
+        MimeMessage clueMail = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipients(m).contains("jijianzu@xining.example")).findFirst().orElseThrow();
+        assertThat(clueMail.getSubject()).contains("问题线索移送函");
+        assertThat(attachments(clueMail)).anyMatch(n -> n.endsWith(".zip"));
+        assertThat(Arrays.stream(greenMail.getReceivedMessages()).flatMap(m -> recipients(m).stream()))
+                .doesNotContain("jiwei@xining.example");
+
+        assertThat(api().get("zhaomin", "/api/cases/" + caseId).json().get("packages").toString())
+                .contains("DISCIPLINE_TRANSFER");
+        String officerView = api().get("zhangwei", "/api/cases/" + caseId).json().toString();
+        assertThat(officerView).doesNotContain("DISCIPLINE_TRANSFER", "CLUE_TRANSFER_LETTER", "某运输管理所副所长");
+    }
+}
