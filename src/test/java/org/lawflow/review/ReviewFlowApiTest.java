@@ -147,6 +147,38 @@ class ReviewFlowApiTest {
         assertThat(page).contains(caseNo).doesNotContain("马建国").doesNotContain("630102198506123019");
     }
 
+    @Test
+    void suspectedCrimeInTheReviewStopsThePenaltyAndStartsTheTransfer() {
+        api = new ApiClient(rest);
+        flows = new Flows(api, processEngine);
+        var registration = ApiClient.citizenCase("zhangwei", "liqiang");
+        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 5000))));
+        registration.put("complexCase", true);
+        var filed = flows.filedCase("zhangwei", registration);
+        String caseNo = filed.caseNo();
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        completeAs("zhangwei", caseNo, "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
+        flows.runJobs(caseNo);
+        completeAs("zhangwei", caseNo, "Task_RecordNoticeDelivery",
+                Map.of("noticeDeliveredOn", "2026-11-23", "deliveryMethod", "DIRECT"));
+        completeAs("zhangwei", caseNo, "Task_RecordStatement",
+                Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人放弃陈述申辩"));
+        completeAs("wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true, "checkAuthority", true,
+                "checkProcedure", true, "checkFacts", true, "checkLawApplied", true, "checkDiscretion", true,
+                "checkDocuments", true, "suspectedCrime", true, "reviewOpinion", "REJECT",
+                "reviewReasons", "非法营运获利数额巨大，涉嫌非法经营罪，应移送公安机关"));
+        flows.runJobs(caseNo);
+
+        JsonNode details = api.get("zhangwei", "/api/cases/" + filed.id()).json();
+        assertThat(details.at("/case/status").asText()).isEqualTo("TRANSFERRED");
+        assertThat(details.at("/flows").toString()).contains("criminal-case-transfer");
+        assertThat(details.at("/transfers").toString()).contains("\"kind\":\"CRIMINAL\"");
+        // 不得以罚代刑: no new penalty procedure while the transfer is pending
+        var again = api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("移送");
+    }
+
     private void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {
         String taskId = flows.task(caseNo, taskKey).getId();
         var task = taskService.createTaskQuery().taskId(taskId).singleResult();
