@@ -238,6 +238,12 @@ class HearingNoticeProcessTest {
         var pi = requestedAndAppointed("chenjing");
         runtimeService().createMessageCorrelation("HearingRecusalRequested").processInstanceBusinessKey(CASE_NO)
                 .setVariable("recusalReason", "无具体理由").correlate();
+        assertThat(pi).isWaitingAt("Task_DecideRecusal");
+        assertThat(task().getDueDate()).isNotNull();
+        // the head lets the decision's date pass: head and supervisor are reminded, the decision stays open
+        fireTimer(pi, "Timer_RecusalOverdue");
+        assertThat(calls).contains("mail:group:agency-head,group:supervisor");
+        assertThat(pi).isWaitingAt("Task_DecideRecusal");
         complete(task(), withVariables("recusalDecision", "REJECTED", "recusalDecisionReasons", "理由不成立"));
         assertThat(pi).isWaitingAt("Task_ScheduleHearing");
         assertThat(task()).isAssignedTo("chenjing");
