@@ -30,13 +30,27 @@ public class Documents {
     private final CaseRepository cases;
     private final AgencyRepository agencies;
     private final CaseEvents events;
+    private final org.camunda.bpm.engine.IdentityService identities;
     private final DocumentRendering rendering = new DocumentRendering();
 
-    Documents(DocumentStore store, CaseRepository cases, AgencyRepository agencies, CaseEvents events) {
+    Documents(DocumentStore store, CaseRepository cases, AgencyRepository agencies, CaseEvents events,
+            org.camunda.bpm.engine.IdentityService identities) {
         this.store = store;
         this.cases = cases;
         this.agencies = agencies;
         this.events = events;
+        this.identities = identities;
+    }
+
+    /** The officers' names for the documents (执法人员：张伟、李强), not their login ids. */
+    private String officerNames(List<String> officerIds) {
+        return officerIds.stream().map(id -> {
+            var user = identities.createUserQuery().userId(id).singleResult();
+            String name = user == null ? null
+                    : ((user.getLastName() == null ? "" : user.getLastName())
+                            + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+            return name == null || name.isEmpty() ? id : name;
+        }).collect(java.util.stream.Collectors.joining("、"));
     }
 
     /** Renders and stores the document unless this step already produced it. */
@@ -50,7 +64,9 @@ public class Documents {
         }
         EnforcementCase c = caseOf(caseId);
         Agency agency = agencies.get(c.agencyId());
-        var rendered = rendering.render(kind, c, agency, vars, LocalDate.now(TemplateValues.CHINA));
+        Map<String, Object> model = new java.util.HashMap<>(vars == null ? Map.of() : vars);
+        model.putIfAbsent("officerNames", officerNames(c.officers()));
+        var rendered = rendering.render(kind, c, agency, model, LocalDate.now(TemplateValues.CHINA));
         var info = new DocumentInfo(UUID.randomUUID(), caseId, c.agencyId(), kind, rendered.title(), rendered.docNo(),
                 rendered.fileName(), rendered.sha256(), rendered.contentSha256(), rendered.pdf().length, instance, step,
                 OffsetDateTime.now(TemplateValues.CHINA));

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.calendar.StatutoryDeadlines;
+import org.lawflow.calendar.StatutoryPeriod;
 import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.CaseRepository;
 import org.lawflow.casefile.CaseStatus;
@@ -17,8 +19,10 @@ class ReviewPreparationDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
     private final PenaltyThresholds thresholds;
+    private final StatutoryDeadlines deadlines;
 
-    ReviewPreparationDelegate(CaseRepository cases, PenaltyThresholds thresholds) {
+    ReviewPreparationDelegate(CaseRepository cases, PenaltyThresholds thresholds, StatutoryDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.cases = cases;
         this.thresholds = thresholds;
     }
@@ -53,8 +57,9 @@ class ReviewPreparationDelegate implements JavaDelegate {
         execution.setVariable(ReviewVariables.PROPOSED_FINE, fine.doubleValue());
         execution.setVariable(ReviewVariables.HEARING_OUTCOME, "NONE");
         execution.setVariable("proposedPenalty", c.penaltySummary());
-        // 行政处罚法第六十条: the decision is due 90 days after 立案; the tasks before the decision carry that date
         execution.setVariable("filedOn", (c.filedOn() == null ? java.time.LocalDate.now() : c.filedOn()).toString());
+        // the statement period is set by each province: the 违法行为通知书 states the configured one
+        execution.setVariable("statementPeriodWorkdays", deadlines.amount(StatutoryPeriod.STATEMENT_DEFENCE));
         cases.updateStatus(c.id(), CaseStatus.IN_REVIEW);
     }
 }

@@ -70,10 +70,11 @@ class DocumentRenderingTest {
     @Test
     void violationNoticeHasStatementRightsAndTheHearingClauseOnlyWithHearingRights() throws IOException {
         var vars = new java.util.HashMap<>(SampleCases.reviewVariables());
+        vars.put("statementPeriodWorkdays", 3);
         String with = text(RENDERING.render(DocumentKind.VIOLATION_NOTICE, SampleCases.citizenCase(),
                 SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
         assertThat(with).contains("违法行为通知书", "罚款30000元", "陈述和申辩", "《中华人民共和国道路运输条例》第八条",
-                "要求举行听证", "五个工作日内", "2026年11月3日，当事人驾驶青A12345小型客车");
+                "3个工作日内", "要求举行听证", "五个工作日内", "2026年11月3日，当事人驾驶青A12345小型客车");
         vars.put("hearingRights", false);
         String without = text(RENDERING.render(DocumentKind.VIOLATION_NOTICE, SampleCases.citizenCase(),
                 SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");

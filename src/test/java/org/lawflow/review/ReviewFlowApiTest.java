@@ -116,6 +116,9 @@ class ReviewFlowApiTest {
                 "FILING_REPORT", "FILING_FORM", "PUBLICATION_RECORD");
         String decision = pdfText(bytes("zhangwei", "/api/documents/" + documents.get("PENALTY_DECISION")));
         assertThat(decision).contains("行政处罚决定书", caseNo, "马建国", "六十日", "六个月");
+        assertThat(pdfText(bytes("zhangwei", "/api/documents/" + documents.get("VIOLATION_NOTICE"))))
+                .as("officers by name, the configured statement period").contains("张伟", "李强", "个工作日内")
+                .doesNotContain("zhangwei", "—个工作日");
         assertThat(pdfText(bytes("zhangwei", "/api/documents/" + documents.get("LEGAL_REVIEW_OPINION"))))
                 .contains("法制审核意见书", caseNo);
         assertThat(bytes("zhoujie", "/api/documents/" + documents.get("PENALTY_DECISION"))).isNull();
