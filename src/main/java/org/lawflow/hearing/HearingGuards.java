@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 class HearingGuards implements TaskListener {
 
     static final Set<String> NOT_PUBLIC_REASONS = Set.of("涉及国家秘密", "涉及商业秘密", "涉及个人隐私");
-    static final Set<String> ATTENDANCES = Set.of("PRESENT", "ABSENT", "LEFT");
+    static final Set<String> ATTENDANCES = Set.of("PRESENT", "EXCUSED", "ABSENT", "LEFT");
     private static final String STEP = "听证";
 
     private final HearingRecords records;
@@ -186,11 +186,12 @@ class HearingGuards implements TaskListener {
     void hearingRecorded(DelegateTask task) {
         String attendance = string(task, ATTENDANCE);
         if (attendance == null || !ATTENDANCES.contains(attendance)) {
-            throw new InvalidInputException(ATTENDANCE, "请记录当事人到场情况：到场、未到场或中途退场");
+            throw new InvalidInputException(ATTENDANCE, "请记录当事人到场情况：到场、有正当理由未到场、无正当理由未到场或中途退场");
         }
         if (!"PRESENT".equals(attendance)) {
             required(task, "attendanceNote", "请记录未到场或中途退场的经过，以及是否有正当理由");
-            record(task, "听证到场情况", ("ABSENT".equals(attendance) ? "当事人无正当理由未到场" : "当事人未经许可中途退场")
+            record(task, "听证到场情况", ("EXCUSED".equals(attendance) ? "当事人有正当理由未到场，听证延期举行"
+                    : "ABSENT".equals(attendance) ? "当事人无正当理由未到场" : "当事人未经许可中途退场")
                     + "；" + string(task, "attendanceNote"));
             return;
         }

@@ -250,6 +250,19 @@ class HearingNoticeProcessTest {
     }
 
     @Test
+    void anExcusedAbsenceIsPostponedAndTheHearingRescheduled() {
+        var pi = requestedAndAppointed("chenjing");
+        schedule(pi);
+        complete(task(), withVariables("attendance", "EXCUSED", "attendanceNote", "当事人因病住院，提交了医院证明"));
+        // 行政处罚法第六十四条第八项 only deems an absence *without* good reason a waiver: schedule again
+        assertThat(pi).isWaitingAt("Task_ScheduleHearing");
+        assertThat(task()).isAssignedTo("chenjing");
+        assertThat(pi).isNotEnded();
+        schedule(pi);
+        assertThat(pi).isWaitingAt("Task_RecordHearing");
+    }
+
+    @Test
     void scheduleIsCheckedAndAnAbsentPartyTerminatesTheHearing() {
         var pi = requestedAndAppointed("chenjing");
         assertThat(runtimeService().getVariable(task().getExecutionId(), "hearingHost")).isEqualTo("chenjing");
