@@ -1,29 +1,16 @@
 package org.lawflow.monitor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.lawflow.calendar.StatutoryDeadlines;
-import org.lawflow.identity.Groups;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,24 +22,17 @@ import org.springframework.stereotype.Component;
 @Component("monthlyStatisticsJob")
 class MonthlyStatisticsJob implements JavaDelegate {
 
-    static final String TEMPLATE = "/templates/mail/monthly-statistics.txt";
-
     private final MonthlyStatistics statistics;
     private final StatisticsFormats formats;
     private final StatutoryDeadlines deadlines;
-    private final IdentityService identity;
-    private final JavaMailSender sender;
-    private final String from;
+    private final SupervisorMail mail;
 
     MonthlyStatisticsJob(MonthlyStatistics statistics, StatisticsFormats formats, StatutoryDeadlines deadlines,
-            IdentityService identity, JavaMailSender sender,
-            @Value("${lawflow.mail.from:noreply@lawflow.example}") String from) {
+            SupervisorMail mail) {
         this.statistics = statistics;
         this.formats = formats;
         this.deadlines = deadlines;
-        this.identity = identity;
-        this.sender = sender;
-        this.from = from;
+        this.mail = mail;
     }
 
     /** Today (engine clock, Asia/Shanghai) is the first working day of its month. */
@@ -90,60 +70,13 @@ class MonthlyStatisticsJob implements JavaDelegate {
     /** Generates the agency's report of the month and mails it to its supervisors; returns the addresses. */
     List<String> send(String agency, YearMonth month) {
         var report = statistics.report(agency, month);
-        byte[] pdf = formats.pdf(report);
-        byte[] csv = formats.csv(report);
-        String[] template = template();
-        String title = formats.title(report);
-        List<String> sent = new ArrayList<>();
-        List<User> supervisors = identity.createUserQuery().memberOfGroup(Groups.SUPERVISOR).memberOfTenant(agency)
-                .list();
-        for (User user : supervisors) {
-            if (user.getEmail() == null || user.getEmail().isBlank()) {
-                continue;
-            }
-            String name = ((user.getLastName() == null ? "" : user.getLastName())
-                    + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
-            String messageId = "<statistics." + agency + "." + month + "." + user.getId() + "@lawflow>";
-            try {
-                MimeMessage message = new MimeMessage(sender.createMimeMessage().getSession()) {
-                    @Override
-                    protected void updateMessageID() throws MessagingException {
-                        setHeader("Message-ID", messageId);
-                    }
-                };
-                var helper = new MimeMessageHelper(message, true, "UTF-8");
-                helper.setFrom(new InternetAddress(from, "LawFlow", "UTF-8"));
-                helper.setTo(new InternetAddress(user.getEmail(), name, "UTF-8"));
-                helper.setSubject(fill(template[0], title, report, name));
-                helper.setText(fill(template[1], title, report, name));
-                helper.addAttachment(StatisticsFormats.fileName(report, "pdf"), new ByteArrayResource(pdf),
-                        "application/pdf");
-                helper.addAttachment(StatisticsFormats.fileName(report, "csv"), new ByteArrayResource(csv),
-                        "text/csv; charset=UTF-8");
-                sender.send(message);
-                sent.add(user.getEmail());
-            } catch (MessagingException | IOException e) {
-                throw new IllegalStateException("统计报表邮件发送失败：" + user.getEmail(), e);
-            }
-        }
-        return sent;
-    }
-
-    private static String fill(String text, String title, MonthlyStatistics.Report report, String name) {
         StringBuilder figures = new StringBuilder();
         report.figures().forEach(f -> figures.append(f.label()).append("：").append(f.value()).append('\n'));
-        return text.replace("{title}", title).replace("{month}", report.month().toString())
-                .replace("{name}", name).replace("{figures}", figures.toString().strip());
-    }
-
-    private static String[] template() {
-        try (InputStream in = MonthlyStatisticsJob.class.getResourceAsStream(TEMPLATE)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int newline = text.indexOf('\n');
-            return new String[] {text.substring(0, newline).replaceFirst("^Subject:\\s*", "").strip(),
-                    text.substring(newline + 1).strip()};
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return mail.send(agency, "monthly-statistics", Map.of("title", formats.title(report), "month",
+                month.toString(), "figures", figures.toString().strip()), "statistics." + agency + "." + month,
+                List.of(new SupervisorMail.Attachment(StatisticsFormats.fileName(report, "pdf"), formats.pdf(report),
+                        "application/pdf"),
+                        new SupervisorMail.Attachment(StatisticsFormats.fileName(report, "csv"), formats.csv(report),
+                                "text/csv; charset=UTF-8")));
     }
 }

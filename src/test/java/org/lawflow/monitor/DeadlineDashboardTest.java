@@ -10,6 +10,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lawflow.TestSmtp;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.lawflow.ApiClient;
 import org.lawflow.LawFlowSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,12 +25,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 @LawFlowSpringTest
 class DeadlineDashboardTest {
 
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
+
     @Autowired TestRestTemplate rest;
     @Autowired TaskService taskService;
     @Autowired ProcessEngine engine;
 
     @Test
-    void overdueAndMetLateTasksOfTheOwnAgencyOnly() {
+    void overdueAndMetLateTasksOfTheOwnAgencyOnly() throws Exception {
         var api = new ApiClient(rest);
         String overdueCase = register(api);
         var overdueTask = taskService.createTaskQuery().processInstanceBusinessKey(overdueCase).singleResult();
@@ -67,6 +74,18 @@ class DeadlineDashboardTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("法定期限看板", overdueCase, "已逾期", "逾期办结");
         assertThat(api.get("zhoujie", "/monitor/deadlines").body()).contains("法定期限看板").doesNotContain(overdueCase);
+
+        // the daily digest (timer process overdue-digest): one mail to xining's supervisor with the overdue item
+        var digest = engine.getRuntimeService().startProcessInstanceByKey("overdue-digest");
+        var job = engine.getManagementService().createJobQuery().processInstanceId(digest.getId()).singleResult();
+        engine.getManagementService().executeJob(job.getId());
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(digest.getId())
+                .finished().count()).isEqualTo(1);
+        var mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        assertThat(mails[0].getAllRecipients()[0].toString()).contains("sunli@lawflow.example");
+        assertThat(mails[0].getSubject()).contains("逾期督办", "西宁");
+        assertThat(String.valueOf(mails[0].getContent())).contains(overdueCase, "已超过法定期限");
     }
 
     @Test
