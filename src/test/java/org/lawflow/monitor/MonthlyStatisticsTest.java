@@ -88,11 +88,39 @@ class MonthlyStatisticsTest {
                 "partyMember", true, "clueFacts", "收受当事人财物，为无证营运提供便利",
                 "discoveredOn", LocalDate.now().toString())).status()).isEqualTo(201);
 
+        // hearings: one requested in time, one window long closed (a late request is not counted; waived)
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String h1 = registeredCaseId();
+        assertThat(api.post("zhangwei", "/api/cases/" + h1 + "/hearings", Map.of("noticeDeliveredOn", today)).status())
+                .isEqualTo(201);
+        assertThat(api.post("liqiang", "/api/cases/" + h1 + "/hearing-requests", Map.of("channel", "WRITTEN"))
+                .status()).isEqualTo(202);
+        String h2 = registeredCaseId();
+        var h2Start = api.post("zhangwei", "/api/cases/" + h2 + "/hearings", Map.of("noticeDeliveredOn",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(20).toString()));
+        assertThat(h2Start.status()).isEqualTo(201);
+        assertThat(api.post("zhangwei", "/api/cases/" + h2 + "/hearing-requests", Map.of("channel", "WRITTEN"))
+                .status()).isEqualTo(422);
+        String h2CaseNo = api.get("zhangwei", "/api/cases/" + h2).json().at("/case/caseNo").asText();
+        var management = processEngine.getManagementService();
+        for (var pi : processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(h2CaseNo)
+                .processDefinitionKey("hearing-notice").list()) {
+            for (var timer : management.createJobQuery().processInstanceId(pi.getId()).timers().list()) {
+                if (timer.getDuedate() != null && timer.getDuedate().before(new java.util.Date())) {
+                    management.executeJob(timer.getId());
+                }
+            }
+        }
+        flows.runJobs(h2CaseNo);
+
         // haidong: one registered case, which xining's figures must not see
         assertThat(api.post("zhoujie", "/api/cases", ApiClient.citizenCase("zhoujie")).status()).isIn(201, 400, 422);
 
         JsonNode x = figures("sunli", "xining", month);
-        assertThat(delta(x, xiningBefore, "casesRegistered")).isEqualTo(3);
+        assertThat(delta(x, xiningBefore, "casesRegistered")).isEqualTo(5);
+        assertThat(delta(x, xiningBefore, "hearingsRequested")).isEqualTo(1);
+        assertThat(delta(x, xiningBefore, "hearingsWaived")).isEqualTo(1);
+        assertThat(delta(x, xiningBefore, "hearingsHeld")).isZero();
         assertThat(delta(x, xiningBefore, "casesDecided")).isEqualTo(1);
         assertThat(delta(x, xiningBefore, "legalReviews")).isEqualTo(3);
         assertThat(delta(x, xiningBefore, "legalReviewsPassed")).isEqualTo(1);
@@ -200,6 +228,12 @@ class MonthlyStatisticsTest {
         completeAs("zhangwei", filed.caseNo(), "Task_RecordStatement",
                 Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
         return filed.caseNo();
+    }
+
+    private String registeredCaseId() {
+        var created = api.post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     private static Map<String, Object> review(String opinion) {
