@@ -1,26 +1,27 @@
 package org.lawflow.monitor;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.util.TimeZone;
 
+import org.lawflow.documents.ReportPdf;
 import org.springframework.stereotype.Component;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
- * The monthly statistics as CSV (UTF-8 with BOM, opens in Excel/WPS) and as PDF (openhtmltopdf with the embedded
- * Noto Sans SC of {@code ph-fonts-noto-sans-sc}, the font of the official documents).
+ * The monthly statistics as CSV (UTF-8 with BOM, opens in Excel/WPS) and as PDF (the documents' renderer and embedded
+ * Noto Sans SC, through {@link ReportPdf}).
  */
 @Component
 class StatisticsFormats {
 
-    private static final String FONT_RESOURCE = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
-    private static final String FONT_FAMILY = "Noto Sans SC";
+    private static final String FONT_FAMILY = ReportPdf.FONT_FAMILY;
+
+    private final ReportPdf pdf;
+
+    StatisticsFormats(ReportPdf pdf) {
+        this.pdf = pdf;
+    }
 
     static String fileName(MonthlyStatistics.Report report, String extension) {
         return "statistics-" + report.agency() + "-" + report.month() + "." + extension;
@@ -67,26 +68,7 @@ class StatisticsFormats {
                     .append("</td><td class=\"r\">").append(xml(f.rule())).append("</td></tr>");
         }
         html.append("</table><p class=\"meta\">LawFlow 自动生成；工作日按行政处罚法第八十五条计算。</p></body></html>");
-        try (var out = new ByteArrayOutputStream(32 * 1024)) {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(StatisticsFormats::font, FONT_FAMILY);
-            builder.withHtmlContent(html.toString(), null);
-            builder.withProducer("LawFlow");
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("统计报表PDF生成失败", e);
-        }
-    }
-
-    private static InputStream font() {
-        InputStream in = StatisticsFormats.class.getResourceAsStream(FONT_RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("Font " + FONT_RESOURCE + " missing (ph-fonts-noto-sans-sc)");
-        }
-        return in;
+        return pdf.render(html.toString(), title(report));
     }
 
     private static String cell(String value) {

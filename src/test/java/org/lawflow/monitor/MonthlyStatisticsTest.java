@@ -165,6 +165,12 @@ class MonthlyStatisticsTest {
                 + x.get("legalReviewsPassed").asText());
         byte[] pdf = download("/api/statistics?agency=xining&format=pdf&month=" + month);
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            assertThat(text).contains("西宁市交通运输综合行政执法支队", "行政执法统计", "法制审核通过",
+                    "法制审核通过" + x.get("legalReviewsPassed").asText());
+            assertThat(document.getPage(0).getResources().getFontNames()).isNotEmpty();
+        }
 
         // the monthly mail to the agency's supervisors (what the timer process sends)
         List<String> sent = job.send("xining", YearMonth.parse(month));
