@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
@@ -14,7 +15,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Workflow figures for {@code /actuator/prometheus}: running instances per process, open and overdue tasks,
- * open incidents and failed jobs. Counted across all agencies whoever scrapes (the scrape itself is restricted
+ * open incidents, failed jobs, mail steps pending and mails failed. Counted across all agencies whoever scrapes (the scrape itself is restricted
  * to supervisors and administrators).
  */
 @Component
@@ -25,9 +26,11 @@ class WorkflowMetrics implements MeterBinder {
             "criminal-case-transfer", "discipline-clue-transfer");
 
     private final ProcessEngine engine;
+    private final JdbcTemplate jdbc;
 
-    WorkflowMetrics(ProcessEngine engine) {
+    WorkflowMetrics(ProcessEngine engine, JdbcTemplate jdbc) {
         this.engine = engine;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -46,6 +49,38 @@ class WorkflowMetrics implements MeterBinder {
         Gauge.builder("lawflow.jobs.failing", () -> unrestricted(() -> engine.getManagementService()
                 .createJobQuery().withException().withRetriesLeft().count()))
                 .description("失败后等待重试的作业（文书、邮件）").register(registry);
+        Gauge.builder("lawflow.mails.pending", () -> unrestricted(this::pendingMailJobs))
+                .description("等待发送的邮件步骤（sendMailDelegate 异步作业）").register(registry);
+        Gauge.builder("lawflow.mails.failed", () -> {
+            Long n = jdbc.queryForObject("select count(*) from mail_record where status = 'FAILED'", Long.class);
+            return n == null ? 0 : n;
+        }).description("发送失败、等待重试或在 Cockpit 中处理的邮件").register(registry);
+    }
+
+    /** Async jobs of the service tasks that send mail (delegate {@code sendMailDelegate}), not yet done. */
+    private long pendingMailJobs() {
+        var management = engine.getManagementService();
+        long n = 0;
+        for (var definition : management.createJobDefinitionQuery().jobType("async-continuation").list()) {
+            if (mailStep(definition.getProcessDefinitionId(), definition.getActivityId())) {
+                n += management.createJobQuery().jobDefinitionId(definition.getId()).count();
+            }
+        }
+        return n;
+    }
+
+    private final java.util.Map<String, Boolean> mailSteps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean mailStep(String processDefinitionId, String activityId) {
+        if (processDefinitionId == null || activityId == null) {
+            return false;
+        }
+        return mailSteps.computeIfAbsent(processDefinitionId + "#" + activityId, k -> {
+            var model = engine.getRepositoryService().getBpmnModelInstance(processDefinitionId);
+            var element = model == null ? null : model.getModelElementById(activityId);
+            return element instanceof org.camunda.bpm.model.bpmn.instance.ServiceTask task
+                    && "${sendMailDelegate}".equals(task.getCamundaDelegateExpression());
+        });
     }
 
     /** Counts without the scraping user's tenant filter, then restores it. */

@@ -26,7 +26,8 @@ class WorkflowMetricsTest {
         assertThat(gauge(api, "lawflow_process_instances_active\\{[^}]*process=\"case-filing-approval\"[^}]*}"))
                 .isEqualTo(instancesBefore + 1);
         assertThat(gauge(api, "lawflow_tasks_open(\\{[^}]*})?")).isEqualTo(tasksBefore + 1);
-        assertThat(scrape(api)).contains("lawflow_incidents_open", "lawflow_tasks_overdue", "lawflow_jobs_failing");
+        assertThat(scrape(api)).contains("lawflow_incidents_open", "lawflow_tasks_overdue", "lawflow_jobs_failing", "lawflow_mails_pending",
+                "lawflow_mails_failed");
     }
 
     private static String scrape(ApiClient api) {

@@ -1,0 +1,69 @@
+package org.lawflow.monitor;
+
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.identity.Groups;
+import org.lawflow.identity.LawFlowUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timer process {@code overdue-digest}: once a day, each agency's supervisors get one mail listing the open
+ * tasks past their statutory deadline (with case number, task, officer, due date and legal basis), read with a
+ * supervisor's rights in that agency; no mail when nothing is overdue. Message-ID per agency, day and recipient,
+ * so a retried job is recognisable as the same mail.
+ */
+@Component("overdueDigestJob")
+class OverdueDigestJob implements JavaDelegate {
+
+    private final DeadlineBoard board;
+    private final MonthlyStatistics statistics;
+    private final SupervisorMail mail;
+    private final MonthlyStatisticsJob calendar;
+
+    OverdueDigestJob(DeadlineBoard board, MonthlyStatistics statistics, SupervisorMail mail,
+            MonthlyStatisticsJob calendar) {
+        this.board = board;
+        this.statistics = statistics;
+        this.mail = mail;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<String> sent = new ArrayList<>();
+        for (String agency : statistics.agencies()) {
+            sent.addAll(send(agency));
+        }
+        execution.setVariable("digestRecipients", String.join(",", sent));
+    }
+
+    List<String> send(String agency) {
+        var supervisorView = new LawFlowUser("lawflow-digest", "逾期督办", List.of(Groups.SUPERVISOR), List.of(agency));
+        var overdue = board.board(supervisorView, null, null).items().stream()
+                .filter(i -> i.status() == DeadlineBoard.Status.OVERDUE).toList();
+        if (overdue.isEmpty()) {
+            return List.of();
+        }
+        var format = new SimpleDateFormat("yyyy-MM-dd HH:mm");
+        format.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
+        StringBuilder list = new StringBuilder();
+        int n = 1;
+        for (var item : overdue) {
+            list.append(n++).append(". ").append(item.caseNo() == null ? "—" : item.caseNo()).append("　")
+                    .append(item.flowName()).append("／").append(item.taskName()).append("　承办人：")
+                    .append(item.assignee() == null ? "未签收" : item.assignee()).append("　期限：")
+                    .append(format.format(item.due())).append("\n   ").append(item.period()).append("（")
+                    .append(item.basis()).append("）\n");
+        }
+        String today = calendar.today().toString();
+        return mail.send(agency, "overdue-digest", Map.of("count", String.valueOf(overdue.size()), "date", today,
+                "items", list.toString().strip(), "agency", String.valueOf(statistics.agencyName(agency))),
+                "overdue-digest." + agency + "." + today, List.of());
+    }
+}
