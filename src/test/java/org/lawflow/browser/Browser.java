@@ -34,8 +34,10 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--lang=zh-CN", "--window-size=1400,1000",
+                "--no-first-run", "--disable-quic", "--lang=zh-CN", "--accept-lang=zh-CN,zh", "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("lawflow-chromium"));
+        // On Linux --lang alone leaves navigator.languages at en-US; Tasklist picks its locale from it.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);

@@ -1,0 +1,17 @@
+// LawFlow: Tasklist configuration (replaces Camunda's commented-out sample config.js).
+// The browser's first preferred language picks the locale ("zh-CN" -> "zh"); anything else falls back to English.
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+
+  // Keyboard shortcuts (keep Tasklist's usual key bindings, described in Chinese).
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
+    focusFilter: {key: 'ctrl+shift+f', description: '将焦点移到第一个过滤器'},
+    focusList: {key: 'ctrl+alt+l', description: '将焦点移到列表中的第一个任务'},
+    focusForm: {key: 'ctrl+alt+f', description: '将焦点移到任务表单的第一个输入框'},
+    startProcess: {key: 'ctrl+alt+p', description: '打开“发起流程”对话框'}
+  }
+};
