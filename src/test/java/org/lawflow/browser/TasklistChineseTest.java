@@ -32,9 +32,9 @@ class TasklistChineseTest {
                 browser.loginToTasklist("zhangwei");
                 browser.wait.until(d -> browser.pageText().contains("发起流程"));
                 assertThat(browser.pageText()).contains("发起流程", "新建任务").doesNotContain("Start process");
-                WebElement search = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("[cam-tasks] input[placeholder]")));
-                assertThat(search.getAttribute("placeholder")).isEqualTo("筛选任务");
+                browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                        By.xpath("//input[@placeholder='筛选任务']")));
+                assertThat(browser.pageText()).contains("创建时间", "请在列表中选择任务。");
             } finally {
                 browser.screenshot("tasklist-chinese");
             }
