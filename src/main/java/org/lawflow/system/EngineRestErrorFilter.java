@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,7 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li><b>409</b>: two people work the same task at once (two reviewers press 完成 together, or call
  * {@code POST /engine-rest/task/{id}/complete} together). Camunda wraps every engine exception of
  * {@code complete}/{@code submit-form}/{@code claim}/{@code resolve} in a 500; the loser's optimistic-locking failure,
- * "task does not exist" or "already claimed" become 409 with a Chinese message (ConcurrencyTest).</li>
+ * "task does not exist" or "already claimed" become 409 with a Chinese message (ConcurrencyTest); so does a 403
+ * for a task that was completed meanwhile (the loser's authorization check ran after the winner's commit).</li>
  * <li><b>503</b> with {@code Retry-After}: the database connection was lost (PostgreSQL restart, fail-over), as
  * {@code /api} answers too (DatabaseOutageTest): the engine REST's error body carries the error code that
  * {@link DatabaseExceptionCodes} assigns, or the driver's and the pool's messages ({@link DatabaseFailures#MESSAGES}).</li>
@@ -46,9 +49,11 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
             "^(/engine-rest|/camunda/api/engine/engine/[^/]+)/task/[^/]+/(complete|submit-form|claim|resolve)$");
 
     private final ObjectMapper objectMapper;
+    private final ObjectProvider<ProcessEngine> engine;
 
-    EngineRestErrorFilter(ObjectMapper objectMapper) {
+    EngineRestErrorFilter(ObjectMapper objectMapper, ObjectProvider<ProcessEngine> engine) {
         this.objectMapper = objectMapper;
+        this.engine = engine;
     }
 
     @Override
@@ -67,6 +72,11 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             boolean taskWork = "POST".equals(request.getMethod()) && TASK_WORK.matcher(path).matches();
             String conflict = wrapper.getStatus() == 500 && taskWork ? conflict(wrapper) : null;
+            if (conflict == null && taskWork && wrapper.getStatus() == 403 && completedMeanwhile(path)) {
+                // the loser read the task before the winner committed, and its authorization check ran after the
+                // winner's commit had removed the candidate grants: not a missing right, the task is done
+                conflict = "该任务已由他人办理完毕，请刷新任务列表";
+            }
             if (wrapper.getStatus() == 500 && (body(wrapper).contains("\"code\":" + DatabaseExceptionCodes.DATABASE_UNAVAILABLE)
                     || DatabaseFailures.mentionsConnectionLoss(body(wrapper)))) {
                 wrapper.resetBuffer();
@@ -90,6 +100,17 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
             }
             wrapper.copyBodyToResponse();
         }
+    }
+
+    /** The task of the path no longer runs and its history says it ended (queried without a user: no checks). */
+    private boolean completedMeanwhile(String path) {
+        String[] parts = path.split("/");
+        String taskId = parts[parts.length - 2];
+        ProcessEngine processEngine = engine.getIfAvailable();
+        return processEngine != null
+                && processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 0
+                && processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                        .count() > 0;
     }
 
     private static String body(ContentCachingResponseWrapper response) {
