@@ -37,7 +37,8 @@ import com.icegreen.greenmail.util.ServerSetup;
  * to 提交拟处罚决定; then all of them are submitted at once, and their async jobs render the 违法行为通知书 and mail it
  * to the party. When a quarter of the mails has arrived the JVM is killed ({@code destroyForcibly}, SIGKILL) — jobs
  * are running, others wait — and restarted on the same database. Afterwards every flow waits at 记录通知书送达, and every case has
- * exactly one notice document, one mail record and one mail in GreenMail (by Message-ID).
+ * exactly one notice document and one mail record, and GreenMail has every Message-ID (a mail whose SMTP send
+ * finished in the instant before the kill may arrive twice with the same Message-ID: counted and bounded).
  * <p>
  * The job lock time is 10 s here (default 5 min) so the restarted node takes over the dead node's locked jobs quickly.
  */
@@ -119,11 +120,18 @@ class CrashRecoveryTest {
             for (MimeMessage m : smtp.getReceivedMessages()) {
                 byMessageId.merge(m.getMessageID(), 1, Integer::sum);
             }
-            assertThat(byMessageId).hasSize(FLOWS);
-            assertThat(byMessageId.values()).as("no mail twice").containsOnly(1);
+            assertThat(byMessageId).as("every mail arrived").hasSize(FLOWS);
+            // Known limit (README): SMTP has no transaction. A mail whose "250 OK" came back but whose mail_record
+            // (REQUIRES_NEW, right after sending) was not yet committed when the JVM died is sent again by the
+            // retried job - with the same Message-ID, so the recipient's system can recognise it. That window is a few
+            // milliseconds per running mail job: at most one per job-executor thread (max-pool-size 6).
+            long duplicates = byMessageId.values().stream().filter(n -> n > 1).count();
+            assertThat(byMessageId.values()).as("never more than twice").allMatch(n -> n <= 2);
+            assertThat(duplicates).as("duplicates only from mail jobs running at the kill").isLessThanOrEqualTo(6);
             System.out.println("CrashRecoveryTest: " + FLOWS + " flows, JVM killed once with " + (killedAt - waitingAtKill)
                     + " flows in progress (jobs running or waiting); after restart all " + FLOWS + " at 记录通知书送达, " + FLOWS
-                    + " notices, " + FLOWS + " mail records, " + byMessageId.size() + " distinct mails each received once; "
+                    + " notices, " + FLOWS + " mail records, " + byMessageId.size() + " distinct mails, " + duplicates
+                    + " received twice (same Message-ID, sent in the kill window); "
                     + (System.currentTimeMillis() - started) / 1000 + " s");
         } finally {
             if (app != null) {
