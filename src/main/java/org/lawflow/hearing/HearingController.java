@@ -60,11 +60,19 @@ class HearingController {
 
     /**
      * An engine failure caused by a concurrent change of the flow: optimistic locking, a message that no longer
-     * matches, or Camunda 7.24's NullPointerException when the correlation loads an execution tree that the timer's
+     * matches or whose subscription just vanished, or Camunda 7.24's NullPointerException when the correlation loads an execution tree that the timer's
      * transaction just removed (seen in ConcurrencyTest under READ COMMITTED).
      */
     private static boolean racedWithTheFlow(RuntimeException e) {
-        if (e instanceof OptimisticLockingException || e instanceof MismatchingMessageCorrelationException) {
+        if (e instanceof OptimisticLockingException || e instanceof MismatchingMessageCorrelationException
+                || e instanceof org.springframework.dao.ConcurrencyFailureException) { // incl. PostgreSQL's deadlock victim
+            return true;
+        }
+        if (e instanceof org.camunda.bpm.engine.ProcessEngineException
+                && !(e instanceof org.camunda.bpm.engine.AuthorizationException)) {
+            // e.g. "Execution … does not have a subscription to a message event": the subscription was removed by the
+            // timer's commit after the correlation found the execution. Another attempt decides on the new state; a
+            // failure that is not a race fails again and is thrown after the third attempt.
             return true;
         }
         return e instanceof NullPointerException && e.getStackTrace().length > 0
