@@ -73,13 +73,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        Throwable root = rootCause(e);
-        if (root instanceof java.sql.SQLTransientConnectionException || root instanceof java.net.ConnectException) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "服务暂不可用", "数据库暂时不可用，请稍后重试");
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isConnectionLoss(e)) {
+            // the engine and MyBatis wrap a lost connection in their own exceptions (DatabaseOutageTest)
+            return databaseDown(new DataAccessResourceFailureException(e.getMessage(), e));
         }
         log.error("Unexpected error in /api", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", "服务器内部错误，已记录日志");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", "服务器内部错误，已记录日志"));
     }
 
     @Override

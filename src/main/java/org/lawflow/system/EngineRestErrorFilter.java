@@ -1,0 +1,133 @@
+package org.lawflow.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns two kinds of 500 that Camunda's REST layer ({@code /engine-rest}, and the webapps' {@code /camunda/api/engine})
+ * gives for what are not server errors into proper answers, keeping Camunda's error format ({@code type},
+ * {@code message}, {@code code}) so Tasklist and Cockpit show the message:
+ * <ul>
+ * <li><b>409</b>: two people work the same task at once (two reviewers press 完成 together, or call
+ * {@code POST /engine-rest/task/{id}/complete} together). Camunda wraps every engine exception of
+ * {@code complete}/{@code submit-form}/{@code claim}/{@code resolve} in a 500; the loser's optimistic-locking failure,
+ * "task does not exist" or "already claimed" become 409 with a Chinese message (ConcurrencyTest); so does a 403
+ * for a task that was completed meanwhile (the loser's authorization check ran after the winner's commit).</li>
+ * <li><b>503</b> with {@code Retry-After}: the database connection was lost (PostgreSQL restart, fail-over), as
+ * {@code /api} answers too (DatabaseOutageTest): the engine REST's error body carries the error code that
+ * {@link DatabaseExceptionCodes} assigns, or the driver's and the pool's messages ({@link DatabaseFailures#MESSAGES}).</li>
+ * </ul>
+ * Nothing else is touched; the engine is unchanged (the failed transaction was rolled back by the engine). A servlet
+ * filter rather than a JAX-RS exception mapper: Camunda's own {@code RestExceptionHandler} already maps the wrapping
+ * {@code RestException}, and Jersey's choice between two mappers of the same type is not specified. It buffers only
+ * engine REST responses.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class EngineRestErrorFilter extends OncePerRequestFilter {
+
+    private static final Pattern ENGINE_REST = Pattern.compile("^(/engine-rest|/camunda/api/engine)/.*");
+    private static final Pattern TASK_WORK = Pattern.compile(
+            "^(/engine-rest|/camunda/api/engine/engine/[^/]+)/task/[^/]+/(complete|submit-form|claim|resolve)$");
+
+    private final ObjectMapper objectMapper;
+    private final ObjectProvider<ProcessEngine> engine;
+
+    EngineRestErrorFilter(ObjectMapper objectMapper, ObjectProvider<ProcessEngine> engine) {
+        this.objectMapper = objectMapper;
+        this.engine = engine;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !ENGINE_REST.matcher(path).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var wrapper = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, wrapper);
+        } finally {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            boolean taskWork = "POST".equals(request.getMethod()) && TASK_WORK.matcher(path).matches();
+            String conflict = wrapper.getStatus() == 500 && taskWork ? conflict(wrapper) : null;
+            if (conflict == null && taskWork && wrapper.getStatus() == 403 && completedMeanwhile(path)) {
+                // the loser read the task before the winner committed, and its authorization check ran after the
+                // winner's commit had removed the candidate grants: not a missing right, the task is done
+                conflict = "该任务已由他人办理完毕，请刷新任务列表";
+            }
+            if (wrapper.getStatus() == 500 && (body(wrapper).contains("\"code\":" + DatabaseExceptionCodes.DATABASE_UNAVAILABLE)
+                    || DatabaseFailures.mentionsConnectionLoss(body(wrapper)))) {
+                wrapper.resetBuffer();
+                wrapper.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                wrapper.setHeader("Retry-After", "10");
+                wrapper.setContentType("application/json;charset=UTF-8");
+                ObjectNode body = objectMapper.createObjectNode();
+                body.put("type", "DatabaseUnavailable");
+                body.put("message", "数据库暂时不可用，请稍后重试");
+                body.put("code", 503);
+                wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
+            } else if (conflict != null) {
+                wrapper.resetBuffer();
+                wrapper.setStatus(HttpStatus.CONFLICT.value());
+                wrapper.setContentType("application/json;charset=UTF-8");
+                ObjectNode body = objectMapper.createObjectNode();
+                body.put("type", "TaskConflict");
+                body.put("message", conflict);
+                body.put("code", 409);
+                wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
+            }
+            wrapper.copyBodyToResponse();
+        }
+    }
+
+    /** The task of the path no longer runs and its history says it ended (queried without a user: no checks). */
+    private boolean completedMeanwhile(String path) {
+        String[] parts = path.split("/");
+        String taskId = parts[parts.length - 2];
+        ProcessEngine processEngine = engine.getIfAvailable();
+        return processEngine != null
+                && processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 0
+                && processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                        .count() > 0;
+    }
+
+    private static String body(ContentCachingResponseWrapper response) {
+        return new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** The Chinese message if the 500 is a concurrent-work conflict, else null. */
+    private static String conflict(ContentCachingResponseWrapper response) {
+        String body = body(response);
+        if (body.contains("updated by another transaction concurrently") || body.contains("\"code\":1,")
+                || body.contains("\"code\":1}") || body.contains("OptimisticLockingException")
+                || body.contains("Cannot find task with id") || body.contains("task is null")) {
+            return "该任务已由他人办理完毕或已不存在，请刷新任务列表";
+        }
+        if (body.contains("is already claimed") || body.contains("TaskAlreadyClaimedException")) {
+            return "该任务已被他人认领，请刷新任务列表";
+        }
+        return null;
+    }
+}

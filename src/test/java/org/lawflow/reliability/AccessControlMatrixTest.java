@@ -1,0 +1,315 @@
+package org.lawflow.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.lawflow.ApiClient;
+import org.lawflow.LawFlowSpringTest;
+import org.lawflow.documents.DocumentKind;
+import org.lawflow.documents.Documents;
+import org.lawflow.documents.PackageKind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Who may read what, asserted cell by cell: every role of xining, an officer of haidong, the administrator and an
+ * anonymous caller × the case endpoints of /api, the engine REST queries Tasklist and Cockpit use, the metrics and
+ * the calendar administration — for a xining case (with an ordinary document and filing package, and a discipline
+ * clue with its letter and package) and a haidong case. Then the Camunda webapps' session cookie and CSRF header.
+ * <p>
+ * A cell's observed value is the HTTP status, and for lists (200) what they show: {@code N} the ordinary document
+ * / flow, {@code C} the discipline clue (its document, transfer record, flow or task), {@code -} nothing.
+ */
+@LawFlowSpringTest
+class AccessControlMatrixTest {
+
+    static final List<String> USERS = List.of("zhangwei", "wangfang", "zhaomin", "chenjing", "sunli", "zhoujie", "admin",
+            "anonymous");
+
+    @Autowired TestRestTemplate rest;
+    @Autowired Documents documents;
+    @Autowired IdentityService identityService;
+    @LocalServerPort int port;
+
+    ApiClient api() {
+        return new ApiClient(rest);
+    }
+
+    record Scene(String caseId, String caseNo, String notice, String clueLetter, String filingPackage,
+            String cluePackage) {
+    }
+
+    Scene xining() {
+        var created = api().post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        var clue = api().post("zhaomin", "/api/cases/" + id + "/transfers", Map.of("kind", "discipline",
+                "personInvolved", "某某", "personPosition", "某运输管理所副所长", "cadreLevel", "CITY_MANAGED",
+                "partyMember", true, "clueFacts", "收受当事人财物，为无证营运提供便利", "discoveredOn", "2026-11-02"));
+        assertThat(clue.status()).as(clue.body()).isEqualTo(201);
+        UUID caseId = UUID.fromString(id);
+        var notice = documents.generate(caseId, DocumentKind.VIOLATION_NOTICE, Map.of("hearingRights", true), null, "matrix");
+        var letter = documents.generate(caseId, DocumentKind.CLUE_TRANSFER_LETTER, Map.of("personInvolved", "某某"), null,
+                "matrix");
+        var filing = documents.buildPackage(caseId, PackageKind.FILING, List.of(DocumentKind.VIOLATION_NOTICE), null,
+                "matrix");
+        var cluePackage = documents.buildPackage(caseId, PackageKind.DISCIPLINE_TRANSFER,
+                List.of(DocumentKind.CLUE_TRANSFER_LETTER), null, "matrix");
+        return new Scene(id, created.json().get("caseNo").asText(), notice.id().toString(), letter.id().toString(),
+                filing.id().toString(), cluePackage.id().toString());
+    }
+
+    Scene haidong() {
+        if (identityService.createUserQuery().userId("mahai").count() == 0) {
+            var user = identityService.newUser("mahai");
+            user.setFirstName("海");
+            user.setLastName("马");
+            user.setPassword("demo");
+            identityService.saveUser(user);
+            identityService.createMembership("mahai", "officer");
+            identityService.createTenantUserMembership("haidong", "mahai");
+        }
+        var created = api().post("zhoujie", "/api/cases", ApiClient.citizenCase("mahai"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        var notice = documents.generate(UUID.fromString(id), DocumentKind.VIOLATION_NOTICE, Map.of("hearingRights", true),
+                null, "matrix");
+        var filing = documents.buildPackage(UUID.fromString(id), PackageKind.FILING,
+                List.of(DocumentKind.VIOLATION_NOTICE), null, "matrix");
+        return new Scene(id, created.json().get("caseNo").asText(), notice.id().toString(), null,
+                filing.id().toString(), null);
+    }
+
+    /** Columns: name → how to observe it. */
+    Map<String, java.util.function.Function<String, String>> columns(Scene x, Scene h) {
+        Map<String, java.util.function.Function<String, String>> c = new LinkedHashMap<>();
+        for (Scene s : List.of(x, h)) {
+            String a = s == x ? "X " : "H ";
+            c.put(a + "case", u -> status(get(u, "/api/cases/" + s.caseId())));
+            c.put(a + "case.transfers", u -> list(get(u, "/api/cases/" + s.caseId()), "/transfers", "kind"));
+            c.put(a + "documents", u -> list(get(u, "/api/cases/" + s.caseId() + "/documents"), "", "kind"));
+            c.put(a + "document", u -> status(get(u, "/api/documents/" + s.notice())));
+            c.put(a + "package", u -> status(get(u, "/api/packages/" + s.filingPackage())));
+            c.put(a + "transfers", u -> list(get(u, "/api/cases/" + s.caseId() + "/transfers"), "", "kind"));
+            String key = s.caseNo(); // TestRestTemplate encodes the URL itself
+            c.put(a + "engine instances", u -> list(get(u, "/engine-rest/process-instance?businessKey=" + key), "",
+                    "definitionId"));
+            c.put(a + "engine tasks", u -> list(get(u, "/engine-rest/task?processInstanceBusinessKey=" + key), "",
+                    "processDefinitionId"));
+            c.put(a + "engine history", u -> list(get(u, "/engine-rest/history/process-instance?processInstanceBusinessKey="
+                    + key), "", "processDefinitionKey"));
+            if (s == x) {
+                c.put("X clue document", u -> status(get(u, "/api/documents/" + s.clueLetter())));
+                c.put("X clue package", u -> status(get(u, "/api/packages/" + s.cluePackage())));
+            }
+        }
+        c.put("prometheus", u -> status(get(u, "/actuator/prometheus")));
+        // an empty body: a permitted caller gets 400 (nothing is stored), a refused one 401/403 before validation
+        c.put("PUT calendar 2030", u -> status(api().exchange(user(u), HttpMethod.PUT, "/api/calendar/years/2030",
+                Map.of())));
+        return c;
+    }
+
+    // expected values, one row per user, columns in the order of columns(); N ordinary, C clue, - nothing
+    static final Map<String, String> EXPECTED = new LinkedHashMap<>();
+    static {
+        // X case | X case.transfers | X documents | X document | X package | X transfers | X engine inst | tasks | history
+        // | X clue doc | X clue pkg | H case ... H history | prometheus | calendar
+        EXPECTED.put("zhangwei", "200 | - | N | 200 | 200 | - | N | N | N | 403 | 403 || 404 | 404 | 404 | 404 | 404 | 404 | - | - | - || 403 | 403");
+        EXPECTED.put("wangfang", "200 | - | N | 200 | 200 | - | N | N | N | 403 | 403 || 404 | 404 | 404 | 404 | 404 | 404 | - | - | - || 403 | 403");
+        EXPECTED.put("zhaomin", "200 | C | NC | 200 | 200 | C | NC | NC | NC | 200 | 200 || 404 | 404 | 404 | 404 | 404 | 404 | - | - | - || 403 | 403");
+        EXPECTED.put("chenjing", "200 | - | N | 200 | 200 | - | N | N | N | 403 | 403 || 404 | 404 | 404 | 404 | 404 | 404 | - | - | - || 403 | 403");
+        EXPECTED.put("sunli", "200 | C | NC | 200 | 200 | C | NC | NC | NC | 200 | 200 || 404 | 404 | 404 | 404 | 404 | 404 | - | - | - || 200 | 403");
+        EXPECTED.put("zhoujie", "404 | 404 | 404 | 404 | 404 | 404 | - | - | - | 404 | 404 || 200 | - | N | 200 | 200 | - | N | N | N || 403 | 403");
+        // the administrator is outside the agencies: /api shows every agency (LawFlowUser.canSee) but no clue
+        // material; the engine REST lists show it nothing of the cases (it has no process grants)
+        EXPECTED.put("admin", "200 | - | N | 200 | 200 | - | - | - | - | 403 | 403 || 200 | - | N | 200 | 200 | - | - | - | - || 200 | 400");
+        EXPECTED.put("anonymous", "401 | 401 | 401 | 401 | 401 | 401 | 401 | 401 | 401 | 401 | 401 || 401 | 401 | 401 | 401 | 401 | 401 | 401 | 401 | 401 || 401 | 401");
+    }
+
+    @Test
+    void everyRoleSeesOnlyWhatTheDesignAllows() {
+        Scene x = xining();
+        Scene h = haidong();
+        var columns = columns(x, h);
+        List<String> names = new ArrayList<>(columns.keySet());
+        // the expected rows are written X columns, clue columns, H columns, metrics: reorder the names the same way
+        List<String> ordered = new ArrayList<>();
+        names.stream().filter(n -> n.startsWith("X ") && !n.startsWith("X clue")).forEach(ordered::add);
+        names.stream().filter(n -> n.startsWith("X clue")).forEach(ordered::add);
+        names.stream().filter(n -> n.startsWith("H ")).forEach(ordered::add);
+        names.stream().filter(n -> !n.startsWith("X ") && !n.startsWith("H ")).forEach(ordered::add);
+
+        List<String> mismatches = new ArrayList<>();
+        StringBuilder table = new StringBuilder("user | " + String.join(" | ", ordered) + "\n");
+        int cells = 0;
+        for (String user : USERS) {
+            String[] expected = EXPECTED.get(user).replace("||", "|").split("\\|");
+            assertThat(expected).as("expected row of " + user).hasSize(ordered.size());
+            table.append(user);
+            for (int i = 0; i < ordered.size(); i++) {
+                String actual = columns.get(ordered.get(i)).apply(user);
+                String want = expected[i].trim();
+                cells++;
+                table.append(" | ").append(actual);
+                if (!actual.equals(want)) {
+                    mismatches.add(user + " × " + ordered.get(i) + ": expected " + want + ", got " + actual);
+                    table.append("(!").append(want).append(")");
+                }
+            }
+            table.append('\n');
+        }
+        System.out.println(table);
+        System.out.println("AccessControlMatrixTest: " + cells + " cells checked, " + mismatches.size() + " mismatches");
+        assertThat(mismatches).isEmpty();
+        assertThat(cells).isEqualTo(USERS.size() * ordered.size());
+    }
+
+    @Test
+    void webappSessionCookieIsHttpOnlyAndPostsNeedTheCsrfHeader() throws Exception {
+        String query = base() + "/camunda/api/engine/engine/default/task/count";
+        // a proper login: the session cookie is HttpOnly (Secure only with LAWFLOW_SECURE_COOKIES=true, behind HTTPS)
+        var session = tasklistLogin();
+        assertThat(session.cookie()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite");
+        assertThat(session.cookie()).doesNotContainIgnoringCase("Secure;").doesNotEndWithIgnoringCase("Secure");
+        var postWith = client.send(json(query, session.jar(), session.token()), HttpResponse.BodyHandlers.ofString());
+        assertThat(postWith.statusCode()).as(postWith.body()).isEqualTo(200);
+        // Camunda's CSRF filter refuses a POST without the header or with a wrong one (and ends the session)
+        var postWithout = client.send(json(query, session.jar(), null), HttpResponse.BodyHandlers.ofString());
+        assertThat(postWithout.statusCode()).as("webapp POST without X-XSRF-TOKEN").isEqualTo(403);
+        assertThat(postWithout.body()).doesNotContain("Exception");
+        var other = tasklistLogin();
+        var postWrong = client.send(json(query, other.jar(), "0123456789ABCDEF0123456789ABCDEF"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(postWrong.statusCode()).as("webapp POST with a wrong token").isEqualTo(403);
+        // even the login needs the token
+        var page = client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/tasklist/default/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        var loginWithout = client.send(form(base() + "/camunda/api/admin/auth/user/default/login/tasklist",
+                cookies(page.headers().allValues("Set-Cookie"), new LinkedHashMap<>()), null,
+                "username=zhangwei&password=demo"), HttpResponse.BodyHandlers.ofString());
+        assertThat(loginWithout.statusCode()).as("login without the CSRF header").isEqualTo(403);
+        System.out.println("AccessControlMatrixTest: session cookie " + session.cookie().replaceAll("=[^;]*;", "=…;")
+                + "; webapp POST: right token 200, no token 403, wrong token 403; login without token 403");
+    }
+
+    final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    record WebSession(Map<String, String> jar, String token, String cookie) {
+    }
+
+    /** Opens Tasklist (which hands out the XSRF token) and logs in as zhangwei the way its login page does. */
+    WebSession tasklistLogin() throws Exception {
+        var page = client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/tasklist/default/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = page.headers().firstValue("X-XSRF-TOKEN").orElse(null);
+        assertThat(token).as(page.headers().map().toString()).isNotBlank();
+        Map<String, String> jar = cookies(page.headers().allValues("Set-Cookie"), new LinkedHashMap<>());
+        var login = client.send(form(base() + "/camunda/api/admin/auth/user/default/login/tasklist", jar, token,
+                "username=zhangwei&password=demo"), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        List<String> setCookies = login.headers().allValues("Set-Cookie");
+        String session = setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElse(page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                        .findFirst().orElse(null));
+        assertThat(session).as("session cookie in " + setCookies).isNotNull();
+        cookies(setCookies, jar);
+        // the login starts a new session (no fixation); the next GET, as Tasklist makes it, hands out its token
+        var me = client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/api/admin/auth/user/default"))
+                .header("Cookie", cookieHeader(jar)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        cookies(me.headers().allValues("Set-Cookie"), jar);
+        String sessionToken = me.headers().firstValue("X-XSRF-TOKEN").orElse(token);
+        return new WebSession(jar, sessionToken, session);
+    }
+
+    // ---- helpers
+
+    private static String user(String u) {
+        return u.equals("anonymous") ? null : u;
+    }
+
+    private ApiClient.Response get(String u, String path) {
+        return api().get(user(u), path);
+    }
+
+    private static String status(ApiClient.Response r) {
+        assertThat(r.status()).as("never a server error: " + r.body()).isLessThan(500);
+        return String.valueOf(r.status());
+    }
+
+    /** 200 → which of N (ordinary) and C (clue) the list shows, else the status. */
+    private static String list(ApiClient.Response r, String pointer, String field) {
+        if (r.status() != 200) {
+            return status(r);
+        }
+        JsonNode items = r.json().at(pointer);
+        var seen = new TreeSet<String>((a, b) -> a.equals(b) ? 0 : a.equals("N") ? -1 : 1);
+        for (JsonNode item : items) {
+            String value = item.path(field).asText("");
+            seen.add(value.contains("discipline") || value.contains("CLUE") || value.equals("DISCIPLINE") ? "C" : "N");
+        }
+        return seen.isEmpty() ? "-" : String.join("", seen);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> cookies(List<String> setCookies, Map<String, String> jar) {
+        for (String c : setCookies) {
+            String pair = c.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            jar.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return jar;
+    }
+
+    private static String cookieHeader(Map<String, String> jar) {
+        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "; " + b)
+                .orElse("");
+    }
+
+    private static HttpRequest form(String url, Map<String, String> jar, String token, String body) {
+        var b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", url.substring(0, url.indexOf('/', 8))).header("Referer", url)
+                .header("Cookie", cookieHeader(jar)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("X-XSRF-TOKEN", token);
+        }
+        return b.build();
+    }
+
+    private static HttpRequest json(String url, Map<String, String> jar, String token) {
+        var b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Origin", url.substring(0, url.indexOf('/', 8))).header("Referer", url)
+                .header("Accept", "application/json").header("Cookie", cookieHeader(jar))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        if (token != null) {
+            b.header("X-XSRF-TOKEN", token);
+        }
+        return b.build();
+    }
+}
