@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lawflow.ApiClient;
+import org.lawflow.Flows;
 import org.lawflow.LawFlowSpringTest;
+import org.lawflow.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -15,7 +22,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @LawFlowSpringTest
 class WorkflowMetricsTest {
 
+    @RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension smtp =
+            new com.icegreen.greenmail.junit5.GreenMailExtension(TestSmtp.setup());
+
     @Autowired TestRestTemplate rest;
+    @Autowired ProcessEngine engine;
 
     @Test
     void registeringACaseRaisesRunningInstancesAndOpenTasks() {
@@ -28,6 +40,34 @@ class WorkflowMetricsTest {
         assertThat(gauge(api, "lawflow_tasks_open(\\{[^}]*})?")).isEqualTo(tasksBefore + 1);
         assertThat(scrape(api)).contains("lawflow_incidents_open", "lawflow_tasks_overdue", "lawflow_jobs_failing", "lawflow_mails_pending",
                 "lawflow_mails_failed");
+    }
+
+    @Test
+    void aMailStepWaitingForItsJobIsPendingUntilTheMailIsSent() {
+        var api = new ApiClient(rest);
+        var flows = new Flows(api, engine);
+        var filed = flows.filedCase("zhangwei", ApiClient.citizenCase("liqiang"));
+        String pending = "lawflow_mails_pending(\\{[^}]*})?";
+        double before = gauge(api, pending);
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        var identity = engine.getIdentityService();
+        identity.setAuthentication("zhangwei", List.of("officer"), List.of("xining"));
+        try {
+            engine.getTaskService().complete(flows.task(filed.caseNo(), "Task_SubmitProposedDecision").getId(),
+                    Map.of("proposalConfirmed", true));
+        } finally {
+            identity.clearAuthentication();
+        }
+        // the 违法行为通知书 is generated; its mail step to the party now waits as a job
+        var management = engine.getManagementService();
+        var instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(filed.caseNo()).processDefinitionKey("major-decision-review").singleResult();
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("Task_GenerateViolationNotice").singleResult().getId());
+        assertThat(gauge(api, pending)).isEqualTo(before + 1);
+        flows.runJobs(filed.caseNo());
+        assertThat(gauge(api, pending)).isEqualTo(before);
+        assertThat(smtp.getReceivedMessages()).isNotEmpty();
     }
 
     private static String scrape(ApiClient api) {
