@@ -8,15 +8,14 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.lawflow.casefile.CaseFileService;
 import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.EnforcementCase;
+import org.lawflow.identity.EngineAuthentication;
 import org.lawflow.identity.LawFlowUser;
 import org.lawflow.system.ConflictException;
 import org.lawflow.system.InvalidInputException;
@@ -39,16 +38,16 @@ class HearingService {
     private final CaseFlows flows;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
-    private final IdentityService identityService;
+    private final EngineAuthentication engineAuthentication;
     private final JdbcHearingRecords records;
 
     HearingService(CaseFileService caseFiles, CaseFlows flows, RuntimeService runtimeService,
-            HistoryService historyService, IdentityService identityService, JdbcHearingRecords records) {
+            HistoryService historyService, EngineAuthentication engineAuthentication, JdbcHearingRecords records) {
         this.caseFiles = caseFiles;
         this.flows = flows;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
-        this.identityService = identityService;
+        this.engineAuthentication = engineAuthentication;
         this.records = records;
     }
 
@@ -78,7 +77,7 @@ class HearingService {
         if (received.isAfter(OffsetDateTime.now(CHINA).plusMinutes(5))) {
             throw new InvalidInputException("receivedAt", "收到申请的时间不能晚于当前时间");
         }
-        RequestResult result = withoutEngineAuthorization(() -> decide(c, received, channel, note));
+        RequestResult result = engineAuthentication.unrestricted(() -> decide(c, received, channel, note));
         ProcessInstance running = running(c);
         records.request(c.id().toString(), running == null ? null : running.getId(), received, result.outcome(),
                 channel, note, user.id());
@@ -91,7 +90,7 @@ class HearingService {
     @Transactional
     void applyForRecusal(UUID caseId, String reason, LawFlowUser user) {
         EnforcementCase c = caseFiles.getVisible(caseId, user);
-        withoutEngineAuthorization(() -> {
+        engineAuthentication.unrestricted(() -> {
             ProcessInstance running = running(c);
             boolean open = running != null && runtimeService.createEventSubscriptionQuery()
                     .processInstanceId(running.getId()).eventType("message").eventName(MESSAGE_RECUSAL).count() > 0;
@@ -170,15 +169,4 @@ class HearingService {
         return vars;
     }
 
-    private <T> T withoutEngineAuthorization(Supplier<T> work) {
-        var authentication = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (authentication != null) {
-                identityService.setAuthentication(authentication);
-            }
-        }
-    }
 }

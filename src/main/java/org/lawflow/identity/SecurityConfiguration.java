@@ -46,6 +46,23 @@ class SecurityConfiguration {
         this.objectMapper = objectMapper;
     }
 
+    /**
+     * The product's own pages behind a login (/monitor: the deadline dashboard; /demo: the demo mail page): HTTP
+     * Basic against the Camunda identities, stateless like /api, answered by the browser's login dialog.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain loginPageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+            throws Exception {
+        http.securityMatcher("/monitor/**", "/demo/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authenticationProvider(provider)
+                .httpBasic(basic -> basic.realmName("LawFlow"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,

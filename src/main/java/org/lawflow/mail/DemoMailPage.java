@@ -16,14 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 import org.lawflow.identity.CurrentUser;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -102,23 +95,6 @@ class DemoMailPage {
                 BodyPart child = multipart.getBodyPart(i);
                 collect(child, attachments, body);
             }
-        }
-    }
-
-    /** /demo/** needs a login (HTTP Basic against the Camunda identities), stateless like /api. */
-    @Configuration(proxyBeanMethods = false)
-    @Profile("demo")
-    static class DemoPageSecurity {
-        @Bean
-        @Order(0)
-        SecurityFilterChain demoMailSecurity(HttpSecurity http, AuthenticationProvider provider) throws Exception {
-            http.securityMatcher("/demo/**")
-                    .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                    .authenticationProvider(provider)
-                    .httpBasic(basic -> basic.realmName("LawFlow"))
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .csrf(csrf -> csrf.disable());
-            return http.build();
         }
     }
 }

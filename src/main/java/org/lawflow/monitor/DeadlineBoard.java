@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,13 +18,13 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.calendar.StatutoryPeriod;
+import org.lawflow.identity.EngineAuthentication;
 import org.lawflow.identity.LawFlowUser;
 import org.springframework.stereotype.Component;
 
@@ -72,19 +71,21 @@ class DeadlineBoard {
     static final int MET_LATE_DAYS = 90;
 
     private final ProcessEngine engine;
+    private final EngineAuthentication engineAuthentication;
     private final StatutoryDeadlines deadlines;
     private final Map<String, String[]> bases = new ConcurrentHashMap<>();
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
 
-    DeadlineBoard(ProcessEngine engine, StatutoryDeadlines deadlines) {
+    DeadlineBoard(ProcessEngine engine, EngineAuthentication engineAuthentication, StatutoryDeadlines deadlines) {
         this.engine = engine;
+        this.engineAuthentication = engineAuthentication;
         this.deadlines = deadlines;
     }
 
     Board board(LawFlowUser user, String flow, String officer) {
         Date now = ClockUtil.getCurrentTime();
         Date dueSoon = dueSoonUntil(now);
-        List<Task> open = asUser(user, () -> {
+        List<Task> open = engineAuthentication.asUser(user, () -> {
             var query = engine.getTaskService().createTaskQuery().dueAfter(new Date(0));
             if (flow != null && !flow.isBlank()) {
                 query.processDefinitionKey(flow);
@@ -95,7 +96,7 @@ class DeadlineBoard {
             return query.orderByDueDate().asc().list();
         });
         Date since = new Date(now.getTime() - MET_LATE_DAYS * 86_400_000L);
-        List<HistoricTaskInstance> finished = asUser(user, () -> {
+        List<HistoricTaskInstance> finished = engineAuthentication.asUser(user, () -> {
             var query = engine.getHistoryService().createHistoricTaskInstanceQuery().finished()
                     .taskDueAfter(new Date(0)).finishedAfter(since);
             if (flow != null && !flow.isBlank()) {
@@ -139,7 +140,7 @@ class DeadlineBoard {
 
     /** The flows the user may filter by (key → Chinese name). */
     Map<String, String> flows() {
-        return unrestricted(() -> engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()
+        return engineAuthentication.unrestricted(() -> engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()
                 .stream().collect(Collectors.toMap(ProcessDefinition::getKey,
                         d -> d.getName() == null ? d.getKey() : d.getName(), (a, b) -> a, java.util.TreeMap::new)));
     }
@@ -157,7 +158,7 @@ class DeadlineBoard {
         if (id == null) {
             return null;
         }
-        return definitions.computeIfAbsent(id, k -> unrestricted(() -> engine.getRepositoryService()
+        return definitions.computeIfAbsent(id, k -> engineAuthentication.unrestricted(() -> engine.getRepositoryService()
                 .getProcessDefinition(k)));
     }
 
@@ -166,7 +167,7 @@ class DeadlineBoard {
         if (definitionId == null || taskKey == null) {
             return new String[] {"—", "—"};
         }
-        return bases.computeIfAbsent(definitionId + "#" + taskKey, k -> unrestricted(() -> {
+        return bases.computeIfAbsent(definitionId + "#" + taskKey, k -> engineAuthentication.unrestricted(() -> {
             var model = engine.getRepositoryService().getBpmnModelInstance(definitionId);
             var element = model == null ? null : model.getModelElementById(taskKey);
             String expression = element instanceof UserTask u ? u.getCamundaDueDate() : null;
@@ -207,41 +208,9 @@ class DeadlineBoard {
             return Map.of();
         }
         Map<String, String> keys = new HashMap<>();
-        unrestricted(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+        engineAuthentication.unrestricted(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceIds(Set.copyOf(instanceIds)).list())
                 .forEach((HistoricProcessInstance p) -> keys.put(p.getId(), p.getBusinessKey()));
         return keys;
-    }
-
-    /** Runs the queries as {@code user} (tenants, authorizations), then restores the thread's authentication. */
-    private <T> T asUser(LawFlowUser user, Supplier<T> work) {
-        var identity = engine.getIdentityService();
-        Authentication current = identity.getCurrentAuthentication();
-        identity.setAuthentication(user.id(), user.groups(), user.agencies());
-        try {
-            return work.get();
-        } finally {
-            restore(current);
-        }
-    }
-
-    private <T> T unrestricted(Supplier<T> work) {
-        var identity = engine.getIdentityService();
-        Authentication current = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            restore(current);
-        }
-    }
-
-    private void restore(Authentication previous) {
-        var identity = engine.getIdentityService();
-        if (previous == null) {
-            identity.clearAuthentication();
-        } else {
-            identity.setAuthentication(previous);
-        }
     }
 }

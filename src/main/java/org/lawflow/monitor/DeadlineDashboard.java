@@ -3,13 +3,6 @@ package org.lawflow.monitor;
 import java.util.Map;
 
 import org.lawflow.identity.CurrentUser;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,21 +48,5 @@ class DeadlineDashboard {
         var result = board.board(currentUser.get(), flow, officer);
         return Map.of("agencies", result.agencies(), "generatedAt", result.generatedAt(),
                 "dueSoonUntil", result.dueSoonUntil(), "items", result.items());
-    }
-
-    /** /monitor/** needs a login (HTTP Basic against the Camunda identities), stateless like /api. */
-    @Configuration(proxyBeanMethods = false)
-    static class MonitorPageSecurity {
-        @Bean
-        @Order(0)
-        SecurityFilterChain monitorPageSecurity(HttpSecurity http, AuthenticationProvider provider) throws Exception {
-            http.securityMatcher("/monitor/**")
-                    .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                    .authenticationProvider(provider)
-                    .httpBasic(basic -> basic.realmName("LawFlow"))
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .csrf(csrf -> csrf.disable());
-            return http.build();
-        }
     }
 }

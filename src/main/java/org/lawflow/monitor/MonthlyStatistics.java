@@ -13,15 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lawflow.calendar.StatutoryDeadlines;
+import org.lawflow.identity.EngineAuthentication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -60,9 +59,12 @@ class MonthlyStatistics {
 
     private final JdbcTemplate jdbc;
     private final ProcessEngine engine;
+    private final EngineAuthentication engineAuthentication;
     private final StatutoryDeadlines deadlines;
 
-    MonthlyStatistics(JdbcTemplate jdbc, ProcessEngine engine, StatutoryDeadlines deadlines) {
+    MonthlyStatistics(JdbcTemplate jdbc, ProcessEngine engine, EngineAuthentication engineAuthentication,
+            StatutoryDeadlines deadlines) {
+        this.engineAuthentication = engineAuthentication;
         this.jdbc = jdbc;
         this.engine = engine;
         this.deadlines = deadlines;
@@ -92,7 +94,7 @@ class MonthlyStatistics {
                 agency, f, t), "本月登记（POST /api/cases）的案件"));
 
         // head decisions (Task_HeadDecision completed in the month): penalty / no penalty = decided
-        Map<String, Long> headDecisions = unrestricted(() -> {
+        Map<String, Long> headDecisions = engineAuthentication.unrestricted(() -> {
             List<HistoricTaskInstance> tasks = finishedTasks(agency, REVIEW, "Task_HeadDecision", fd, td);
             Map<String, Object> decision = variable("headDecision", tasks);
             return tasks.stream().collect(Collectors.groupingBy(
@@ -103,7 +105,7 @@ class MonthlyStatistics {
                 "负责人本月作出处罚或不予处罚决定（重大执法决定法制审核流程）"));
 
         // legal reviews: every completed review task; all but the last of an instance were returned (退回补充)
-        var reviews = unrestricted(() -> reviewOutcomes(agency, fd, td));
+        var reviews = engineAuthentication.unrestricted(() -> reviewOutcomes(agency, fd, td));
         figures.add(new Figure("legalReviews", "法制审核件次", reviews.size(), "本月完成的法制审核任务"));
         figures.add(new Figure("legalReviewsPassed", "法制审核通过", countOutcome(reviews, "APPROVE"), "审核意见：同意"));
         figures.add(new Figure("legalReviewsReturned", "法制审核退回补充", countOutcome(reviews, "RETURN"), "审核意见：退回补充"));
@@ -116,14 +118,14 @@ class MonthlyStatistics {
                 "select count(*) from hearing_request r join enforcement_case c on c.id = r.case_id "
                         + "where c.agency_id = ? and r.outcome = 'ACCEPTED' and r.received_at >= ? and r.received_at < ?",
                 agency, f, t), "本月受理的听证申请（逾期、重复申请不计）"));
-        Map<String, Long> hearingEnds = unrestricted(() -> endEvents(agency, HEARING, fd, td));
+        Map<String, Long> hearingEnds = engineAuthentication.unrestricted(() -> endEvents(agency, HEARING, fd, td));
         figures.add(new Figure("hearingsHeld", "举行听证数", hearingEnds.getOrDefault("End_Held", 0L),
                 "本月听证结束（听证笔录、听证报告已生成）"));
         figures.add(new Figure("hearingsWaived", "放弃听证数",
                 hearingEnds.getOrDefault("End_Waived", 0L) + hearingEnds.getOrDefault("End_Terminated", 0L),
                 "期限内未申请、或无正当理由不到场/中途退场（视为放弃）"));
 
-        long[] filings = unrestricted(() -> filings(agency, fd, td));
+        long[] filings = engineAuthentication.unrestricted(() -> filings(agency, fd, td));
         figures.add(new Figure("filingsOnTime", "按时备案", filings[0], "本月完成的重大行政处罚决定备案，期限内报送"));
         figures.add(new Figure("filingsLate", "逾期备案", filings[1], "备案期限届满后才报送（备案逾期督办已触发）"));
 
@@ -280,18 +282,5 @@ class MonthlyStatistics {
             return d.toInstant().atZone(zone).toLocalDate();
         }
         return LocalDate.parse(String.valueOf(value).substring(0, 10));
-    }
-
-    private <T> T unrestricted(Supplier<T> work) {
-        var identity = engine.getIdentityService();
-        Authentication current = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (current != null) {
-                identity.setAuthentication(current);
-            }
-        }
     }
 }

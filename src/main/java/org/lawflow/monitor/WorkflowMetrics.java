@@ -2,10 +2,9 @@ package org.lawflow.monitor;
 
 import java.util.Date;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lawflow.identity.EngineAuthentication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +25,11 @@ class WorkflowMetrics implements MeterBinder {
             "criminal-case-transfer", "discipline-clue-transfer");
 
     private final ProcessEngine engine;
+    private final EngineAuthentication engineAuthentication;
     private final JdbcTemplate jdbc;
 
-    WorkflowMetrics(ProcessEngine engine, JdbcTemplate jdbc) {
+    WorkflowMetrics(ProcessEngine engine, EngineAuthentication engineAuthentication, JdbcTemplate jdbc) {
+        this.engineAuthentication = engineAuthentication;
         this.engine = engine;
         this.jdbc = jdbc;
     }
@@ -36,20 +37,20 @@ class WorkflowMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String process : PROCESSES) {
-            Gauge.builder("lawflow.process.instances.active", () -> unrestricted(() -> engine.getRuntimeService()
+            Gauge.builder("lawflow.process.instances.active", () -> engineAuthentication.unrestricted(() -> engine.getRuntimeService()
                     .createProcessInstanceQuery().processDefinitionKey(process).active().count()))
                     .tag("process", process).description("正在运行的流程实例").register(registry);
         }
-        Gauge.builder("lawflow.tasks.open", () -> unrestricted(() -> engine.getTaskService().createTaskQuery().count()))
+        Gauge.builder("lawflow.tasks.open", () -> engineAuthentication.unrestricted(() -> engine.getTaskService().createTaskQuery().count()))
                 .description("待办任务").register(registry);
-        Gauge.builder("lawflow.tasks.overdue", () -> unrestricted(() -> engine.getTaskService().createTaskQuery()
+        Gauge.builder("lawflow.tasks.overdue", () -> engineAuthentication.unrestricted(() -> engine.getTaskService().createTaskQuery()
                 .dueBefore(new Date()).count())).description("已超过法定期限的待办任务").register(registry);
-        Gauge.builder("lawflow.incidents.open", () -> unrestricted(() -> engine.getRuntimeService()
+        Gauge.builder("lawflow.incidents.open", () -> engineAuthentication.unrestricted(() -> engine.getRuntimeService()
                 .createIncidentQuery().count())).description("未处理的流程事故（Cockpit）").register(registry);
-        Gauge.builder("lawflow.jobs.failing", () -> unrestricted(() -> engine.getManagementService()
+        Gauge.builder("lawflow.jobs.failing", () -> engineAuthentication.unrestricted(() -> engine.getManagementService()
                 .createJobQuery().withException().withRetriesLeft().count()))
                 .description("失败后等待重试的作业（文书、邮件）").register(registry);
-        Gauge.builder("lawflow.mails.pending", () -> unrestricted(this::pendingMailJobs))
+        Gauge.builder("lawflow.mails.pending", () -> engineAuthentication.unrestricted(this::pendingMailJobs))
                 .description("等待发送的邮件步骤（sendMailDelegate 异步作业）").register(registry);
         Gauge.builder("lawflow.mails.failed", () -> {
             Long n = jdbc.queryForObject("select count(*) from mail_record where status = 'FAILED'", Long.class);
@@ -81,19 +82,5 @@ class WorkflowMetrics implements MeterBinder {
             return element instanceof org.camunda.bpm.model.bpmn.instance.ServiceTask task
                     && "${sendMailDelegate}".equals(task.getCamundaDelegateExpression());
         });
-    }
-
-    /** Counts without the scraping user's tenant filter, then restores it. */
-    private double unrestricted(Supplier<Long> count) {
-        var identity = engine.getIdentityService();
-        Authentication current = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return count.get();
-        } finally {
-            if (current != null) {
-                identity.setAuthentication(current);
-            }
-        }
     }
 }

@@ -8,15 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.CaseStatus;
 import org.lawflow.casefile.EnforcementCase;
+import org.lawflow.identity.EngineAuthentication;
 import org.lawflow.identity.Groups;
 import org.lawflow.identity.LawFlowUser;
 import org.lawflow.system.ConflictException;
@@ -43,15 +42,15 @@ class TransferService {
     private final TransferTeams teams;
     private final CaseFlows flows;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final EngineAuthentication engineAuthentication;
 
     TransferService(TransferRepository transfers, TransferTeams teams, CaseFlows flows, RuntimeService runtimeService,
-            IdentityService identityService) {
+            EngineAuthentication engineAuthentication) {
         this.transfers = transfers;
         this.teams = teams;
         this.flows = flows;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.engineAuthentication = engineAuthentication;
     }
 
     /** Discipline clues are restricted to the agency head and supervisors (contract section 5). */
@@ -179,7 +178,7 @@ class TransferService {
                 vars.put(POLICE_RECEIVED_ON, pastDate("receivedOn", r.receivedOn(), "").toString());
             }
         }
-        asEngineSystem(() -> {
+        engineAuthentication.unrestricted(() -> {
             try {
                 return runtimeService.createMessageCorrelation(message)
                         .processInstanceId(transfer.processInstanceId()).setVariables(vars).correlateWithResult();
@@ -190,17 +189,6 @@ class TransferService {
         return transfers.findById(transferId).orElseThrow();
     }
 
-    private <T> T asEngineSystem(Supplier<T> action) {
-        var authentication = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return action.get();
-        } finally {
-            if (authentication != null) {
-                identityService.setAuthentication(authentication);
-            }
-        }
-    }
 
     private static LocalDate pastDate(String field, String value, String message) {
         LocalDate date = date(value, field);
