@@ -48,6 +48,9 @@ public final class TwoNodeBenchmark {
     public static void main(String[] args) throws Exception {
         int flows = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        // GreenMail logs every new mailbox at INFO: keep the table readable
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         String server = System.getenv().getOrDefault("LAWFLOW_TEST_PG", "127.0.0.1:5432");
         String dbName = "lawflow_bench_cluster_" + System.currentTimeMillis();
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "")) {
