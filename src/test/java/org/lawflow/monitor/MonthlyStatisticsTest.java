@@ -184,6 +184,10 @@ class MonthlyStatisticsTest {
             names.append(parts.getBodyPart(i).getFileName()).append(' ');
         }
         assertThat(names.toString()).contains("statistics-xining-" + month + ".pdf", "statistics-xining-" + month + ".csv");
+
+        // a retried job (e.g. a later agency's mail failed) does not send the same report again
+        assertThat(job.send("xining", YearMonth.parse(month))).containsExactly("sunli@lawflow.example");
+        assertThat(smtp.getReceivedMessagesForDomain("lawflow.example")).hasSize(1);
     }
 
     @Test
