@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Mail to the supervisors of an agency (group {@code supervisor}, members of the agency's tenant with an e-mail),
  * for reports that belong to no case (the case mail of {@code sendMailDelegate} is recorded per case). Templates
  * are {@code templates/mail/*.txt} with a first line {@code Subject: ...} and {@code {placeholders}}. The
- * Message-ID is {@code <prefix.user@lawflow>}, stable per report and recipient.
+ * Message-ID is {@code <prefix.user@lawflow>}, stable per report and recipient; a Message-ID already recorded in
+ * {@link ReportMails} is not sent again, so a retried job mails only those it had not reached.
  */
 @Component
 class SupervisorMail {
@@ -35,16 +36,18 @@ class SupervisorMail {
 
     private final IdentityService identity;
     private final JavaMailSender sender;
+    private final ReportMails reportMails;
     private final String from;
 
-    SupervisorMail(IdentityService identity, JavaMailSender sender,
+    SupervisorMail(IdentityService identity, JavaMailSender sender, ReportMails reportMails,
             @Value("${lawflow.mail.from:noreply@lawflow.example}") String from) {
         this.identity = identity;
         this.sender = sender;
+        this.reportMails = reportMails;
         this.from = from;
     }
 
-    /** Sends the template to each supervisor of the agency; returns the addresses mailed. */
+    /** Sends the template to each supervisor of the agency; returns the addresses mailed (now or before). */
     List<String> send(String agency, String template, Map<String, String> values, String messageIdPrefix,
             List<Attachment> attachments) {
         String[] text = template(template);
@@ -56,6 +59,10 @@ class SupervisorMail {
             String name = ((user.getLastName() == null ? "" : user.getLastName())
                     + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
             String messageId = "<" + messageIdPrefix + "." + user.getId() + "@lawflow>";
+            if (reportMails.sent(messageId)) {
+                sent.add(user.getEmail());
+                continue;
+            }
             try {
                 MimeMessage message = new MimeMessage(sender.createMimeMessage().getSession()) {
                     @Override
@@ -66,12 +73,14 @@ class SupervisorMail {
                 var helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
                 helper.setFrom(new InternetAddress(from, "LawFlow", "UTF-8"));
                 helper.setTo(new InternetAddress(user.getEmail(), name, "UTF-8"));
-                helper.setSubject(fill(text[0], values, name));
+                String subject = fill(text[0], values, name);
+                helper.setSubject(subject);
                 helper.setText(fill(text[1], values, name));
                 for (Attachment a : attachments) {
                     helper.addAttachment(a.name(), new ByteArrayResource(a.content()), a.contentType());
                 }
                 sender.send(message);
+                reportMails.recordSent(messageId, user.getEmail(), subject);
                 sent.add(user.getEmail());
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException("邮件发送失败：" + user.getEmail(), e);
