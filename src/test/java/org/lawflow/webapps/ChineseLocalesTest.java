@@ -39,8 +39,12 @@ class ChineseLocalesTest {
     /** Words that stay in Latin letters in Chinese too: standards, abbreviations, the vendor's name. */
     private static final Set<String> LATIN_WHITELIST = Set.of("BPMN", "DMN", "CMMN", "ID", "REST", "Camunda");
 
+    /** Cockpit appends these to English nouns for the plural ("instance" + "s"); Chinese has no plural ending. */
+    private static final Set<String> PLURAL_SUFFIX_KEYS =
+            Set.of("PLGN_BATCH_S", "PLGN_MIG_S", "PLGN_MOD_DIALOG_S", "PLGN_MOD_RESTART_DIALOG_S");
+
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome", "admin"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
     void chineseHasEveryKeyOfTheEnglishOriginal(String app) throws IOException {
         JsonNode en = english(app);
         JsonNode zh = chinese(app);
@@ -53,7 +57,7 @@ class ChineseLocalesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome", "admin"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
     void everyLabelKeepsItsPlaceholdersAndIsChinese(String app) throws IOException {
         JsonNode en = english(app).get("labels");
         JsonNode zh = chinese(app).get("labels");
@@ -70,7 +74,8 @@ class ChineseLocalesTest {
             if (!placeholders(english).equals(placeholders(chinese))) {
                 wrongPlaceholders.add(label.getKey() + ": " + placeholders(english) + " vs " + placeholders(chinese));
             }
-            if (LATIN.matcher(visibleText(english)).find() && !looksChinese(chinese)) {
+            boolean pluralEnding = PLURAL_SUFFIX_KEYS.contains(label.getKey()) && english.equals("s") && chinese.isEmpty();
+            if (LATIN.matcher(visibleText(english)).find() && !looksChinese(chinese) && !pluralEnding) {
                 leftInEnglish.add(label.getKey() + " = " + chinese);
             }
         }
@@ -79,7 +84,7 @@ class ChineseLocalesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome", "admin"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
     void configOffersChinese(String app) throws IOException {
         String config = resource(APP_DIR + app + "/scripts/config.js");
         assertThat(config).as(app + " config.js").containsPattern("(?m)^\\s*availableLocales: \\['zh', 'en'\\]");
