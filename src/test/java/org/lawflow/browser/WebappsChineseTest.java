@@ -86,8 +86,9 @@ class WebappsChineseTest {
                         .doesNotContain("Running Process Instances", "Open Incidents", "Deployments");
 
                 browser.driver.get(base() + "/camunda/app/cockpit/default/#/processes");
-                browser.wait.until(d -> browser.pageText().contains("个流程定义已部署"));
-                assertThat(browser.pageText()).contains("运行中的实例").doesNotContain("Running Instances");
+                browser.wait.until(d -> browser.pageText().contains("运行中的实例")); // the table loads after the header
+                assertThat(browser.pageText()).contains("个流程定义已部署", "状态", "名称")
+                        .doesNotContain("Running Instances", "process definitions deployed");
             } finally {
                 browser.screenshot("cockpit-chinese");
             }
