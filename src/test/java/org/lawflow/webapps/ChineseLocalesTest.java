@@ -1,6 +1,7 @@
 package org.lawflow.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -79,8 +81,10 @@ class ChineseLocalesTest {
                 leftInEnglish.add(label.getKey() + " = " + chinese);
             }
         }
-        assertThat(wrongPlaceholders).as(app + ": labels whose placeholders differ from en.json").isEmpty();
-        assertThat(leftInEnglish).as(app + ": labels left in English").isEmpty();
+        assertSoftly(softly -> {
+            softly.assertThat(wrongPlaceholders).as(app + ": labels whose placeholders differ from en.json").isEmpty();
+            softly.assertThat(leftInEnglish).as(app + ": labels left in English").isEmpty();
+        });
     }
 
     @ParameterizedTest
@@ -91,7 +95,7 @@ class ChineseLocalesTest {
     }
 
     /** The checks themselves must catch what they are meant to catch. */
-    @org.junit.jupiter.api.Test
+    @Test
     void checksRecogniseEnglishAndLostPlaceholders() {
         assertThat(looksChinese("Start process")).isFalse();
         assertThat(looksChinese("BPMN")).isTrue();
