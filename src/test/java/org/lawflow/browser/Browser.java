@@ -55,13 +55,19 @@ final class Browser implements AutoCloseable {
 
     /** Logs into Tasklist the way a person does (Camunda's own login form). */
     void loginToTasklist(String user) {
+        login("tasklist", user);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks]")));
+    }
+
+    /** Logs into one of Camunda's webapps (tasklist, cockpit, admin, welcome) through its login form. */
+    void login(String app, String user) {
         driver.manage().deleteAllCookies();
-        driver.get(baseUrl + "/camunda/app/tasklist/default/");
+        driver.get(baseUrl + "/camunda/app/" + app + "/default/");
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
         form.findElement(By.cssSelector("input[type='text']")).sendKeys(user);
         form.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
         form.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks]")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
     }
 
     void logout() {
