@@ -1,6 +1,7 @@
 package org.lawflow.identity;
 
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
@@ -67,6 +68,14 @@ final class AccessPolicy {
                 READ, READ_INSTANCE, READ_HISTORY, CREATE_INSTANCE, READ_TASK));
         grants.add(new Grant(Groups.SUPERVISOR, Resources.PROCESS_INSTANCE, "*", READ));
         grants.add(new Grant(Groups.SUPERVISOR, Resources.TASK, "*", READ));
+        // System administrators keep users, groups, agencies (tenants) and authorizations in the Admin app and see
+        // the engine in Cockpit. Case data is not granted here: camunda-admin is the engine's admin group anyway.
+        grants.add(new Grant(Groups.ADMIN, Resources.APPLICATION, "admin", ACCESS));
+        grants.add(new Grant(Groups.ADMIN, Resources.APPLICATION, "cockpit", ACCESS));
+        for (Resource identity : List.of(Resources.USER, Resources.GROUP, Resources.GROUP_MEMBERSHIP, Resources.TENANT,
+                Resources.TENANT_MEMBERSHIP, Resources.AUTHORIZATION, Resources.SYSTEM)) {
+            grants.add(new Grant(Groups.ADMIN, identity, "*", ALL));
+        }
         return grants;
     }
 

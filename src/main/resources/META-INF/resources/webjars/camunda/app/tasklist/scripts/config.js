@@ -3,7 +3,7 @@
 export default {
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: 'zh'
   },
 
   // Keyboard shortcuts (keep Tasklist's usual key bindings, described in Chinese).
