@@ -1,5 +1,5 @@
 // LawFlow: Tasklist configuration (replaces Camunda's commented-out sample config.js).
-// The browser's first preferred language picks the locale ("zh-CN" -> "zh"); anything else falls back to English.
+// The browser's first preferred language picks the locale ("zh-CN" -> "zh", "en-US" -> "en"); any other language gets Chinese.
 export default {
   locales: {
     availableLocales: ['zh', 'en'],
