@@ -50,7 +50,8 @@ final class TaskListSeeder {
             new String[] {"act_hi_identitylink", "root_proc_inst_id_"},
             new String[] {"act_hi_job_log", "process_instance_id_"});
 
-    record Seeded(int openTasks, int visibleToXiningReviewer, long historicActivityRows, double seconds) {
+    record Seeded(String run, int openTasks, int visibleToXiningReviewer, long historicActivityRows,
+            double seconds) {
     }
 
     private final ProcessEngine engine;
@@ -74,7 +75,36 @@ final class TaskListSeeder {
         long historic = seedHistory(run, historicActivityRows);
         jdbc.execute("analyze");
         int visibleToXining = (openTasks + 1) / 2; // copy k goes to AGENCIES[k % 2], the template (k = 0) to xining
-        return new Seeded(openTasks, visibleToXining, historic, (System.nanoTime() - start) / 1e9);
+        return new Seeded(run, openTasks, visibleToXining, historic, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Removes what {@link #seed} created, through the engine's own delete commands, for a database that other
+     * tests go on using (counts of open tasks, finished instances and cases must not change under them).
+     */
+    void remove(Seeded seeded) {
+        String cases = CASE_PREFIX + seeded.run() + "-%";
+        List<String> open = jdbc.queryForList("select id_ from act_ru_execution where id_ = proc_inst_id_"
+                + " and business_key_ like ?", String.class, cases);
+        List<String> finished = new ArrayList<>(open);
+        finished.addAll(jdbc.queryForList("select id_ from act_hi_procinst where business_key_ like ?", String.class,
+                "HIST" + seeded.run() + "-%"));
+        var identity = engine.getIdentityService();
+        var previous = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            engine.getRuntimeService().deleteProcessInstances(open, "benchmark data removed", true, true, true);
+            engine.getHistoryService().deleteHistoricProcessInstances(finished);
+        } finally {
+            if (previous != null) {
+                identity.setAuthentication(previous);
+            }
+        }
+        String ofCases = " where case_id in (select id from enforcement_case where case_no like ?)";
+        jdbc.update("delete from case_event" + ofCases, cases);
+        jdbc.update("delete from case_record_head" + ofCases, cases);
+        jdbc.update("delete from case_officer" + ofCases, cases);
+        jdbc.update("delete from enforcement_case where case_no like ?", cases);
     }
 
     /** Case k: id, case number and agency as the instance copy k refers to them. */

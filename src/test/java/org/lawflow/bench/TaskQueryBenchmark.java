@@ -43,7 +43,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * MAVEN_OPTS=-Xmx512m mvn -q -o test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.lawflow.bench.TaskQueryBenchmark -Dexec.args="10000 1000000 200"
  * </pre>
- * (args: open tasks, historic activity rows, measured iterations per query; defaults 10000 1000000 200).
+ * (args: open tasks, historic activity rows, measured iterations per query; defaults 10000 1000000 200; further
+ * args go to Spring, e.g. {@code --logging.level.org.camunda.bpm.engine.impl.persistence.entity=debug} for the SQL).
+ * {@code -Dlawflow.bench.keepDatabase=true} keeps the seeded database for EXPLAIN ANALYZE (drop it yourself).
  * Only PostgreSQL: the seeding SQL uses {@code generate_series}.
  */
 public final class TaskQueryBenchmark {
@@ -70,6 +72,12 @@ public final class TaskQueryBenchmark {
 
     static Map<String, Object> run(ConfigurableApplicationContext lawflow, int openTasks, int historicActivityRows,
             int iterations) {
+        return run(lawflow, openTasks, historicActivityRows, iterations, false);
+    }
+
+    /** @param removeAfterwards delete the seeded data again (a shared test database), else leave it for Cockpit */
+    static Map<String, Object> run(ConfigurableApplicationContext lawflow, int openTasks, int historicActivityRows,
+            int iterations, boolean removeAfterwards) {
         ProcessEngine engine = lawflow.getBean(ProcessEngine.class);
         JdbcTemplate jdbc = new JdbcTemplate(lawflow.getBean(DataSource.class));
         int port = ((WebServerApplicationContext) lawflow).getWebServer().getPort();
@@ -81,7 +89,23 @@ public final class TaskQueryBenchmark {
                 () -> engine.getTaskService().createTaskQuery().taskCandidateUser(REVIEWER).includeAssignedTasks()
                         .count());
         long before = javaCount.get();
-        var seeded = new TaskListSeeder(engine, jdbc).seed(openTasks, historicActivityRows);
+        var seeder = new TaskListSeeder(engine, jdbc);
+        var seeded = seeder.seed(openTasks, historicActivityRows);
+        try {
+            measure(engine, port, figures, seeded, before, iterations, javaCount);
+        } finally {
+            if (removeAfterwards) {
+                seeder.remove(seeded);
+            }
+        }
+        return figures;
+    }
+
+    private static void measure(ProcessEngine engine, int port, Map<String, Object> figures,
+            TaskListSeeder.Seeded seeded, long before, int iterations, Supplier<Long> javaCount) {
+        var reviewerGroups = List.of(TaskListSeeder.REVIEWER_GROUP);
+        var reviewerTenants = List.of(REVIEWER_AGENCY);
+        int openTasks = seeded.openTasks();
         long expected = before + seeded.visibleToXiningReviewer();
         figures.put("openTasks", openTasks);
         figures.put("historicActivityRows", seeded.historicActivityRows());
@@ -155,7 +179,6 @@ public final class TaskQueryBenchmark {
             check(items.size() >= expected, "deadline board lists " + items.size() + " < " + expected);
         });
         board.putInto(figures, "deadlineBoard");
-        return figures;
     }
 
     private static <T> T asReviewer(ProcessEngine engine, List<String> groups, List<String> tenants,
@@ -234,15 +257,20 @@ public final class TaskQueryBenchmark {
         check(TestDatabase.isPostgres(), "the benchmark needs PostgreSQL (see TestDatabase)");
         SpringApplication app = new SpringApplication(LawFlowApplication.class);
         app.setAdditionalProfiles("postgres", "demo");
-        String[] settings = {"--server.port=0", "--lawflow.demo.smtp-sink-port=0",
-                "--spring.mail.port=" + System.getenv().getOrDefault("LAWFLOW_TEST_SMTP_PORT", "3025")};
+        var settings = new java.util.ArrayList<>(List.of("--server.port=0", "--lawflow.demo.smtp-sink-port=0",
+                "--spring.mail.port=" + System.getenv().getOrDefault("LAWFLOW_TEST_SMTP_PORT", "3025")));
+        settings.addAll(List.of(args).subList(Math.min(3, args.length), args.length)); // e.g. --logging.level...
         int status = 1;
-        try (ConfigurableApplicationContext lawflow = app.run(settings)) {
+        try (ConfigurableApplicationContext lawflow = app.run(settings.toArray(new String[0]))) {
             Map<String, Object> figures = run(lawflow, openTasks, historic, iterations);
             figures.forEach((name, value) -> System.out.println(name + " = " + value));
             status = 0;
         } finally {
-            dropDatabase(TestDatabase.url());
+            if (!Boolean.getBoolean("lawflow.bench.keepDatabase")) {
+                dropDatabase(TestDatabase.url());
+            } else {
+                System.out.println("database kept for EXPLAIN: " + TestDatabase.url());
+            }
         }
         System.exit(status);
     }

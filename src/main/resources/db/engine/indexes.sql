@@ -1,0 +1,1 @@
+-- LawFlow's indexes on Camunda's ACT_* tables, run by system.EngineIndexes after the engine's own schema step.
