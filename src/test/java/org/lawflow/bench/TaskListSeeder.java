@@ -254,6 +254,8 @@ final class TaskListSeeder {
                 .latestVersion().singleResult();
         var model = engine.getRepositoryService().getBpmnModelInstance(definition.getId());
         List<FlowNode> nodes = new ArrayList<>(model.getModelElementsByType(FlowNode.class));
+        // user tasks first, so every finished instance also has its task history (ACT_HI_TASKINST)
+        nodes.sort(java.util.Comparator.comparing(node -> node instanceof UserTask ? 0 : 1));
         List<Object[]> activities = new ArrayList<>();
         for (int i = 0; i < ACTIVITIES_PER_FINISHED_INSTANCE; i++) {
             FlowNode node = nodes.get(i % nodes.size());

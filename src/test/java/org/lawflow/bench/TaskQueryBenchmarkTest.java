@@ -9,8 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -24,12 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The task-list benchmark at tiny scale in every build (the real figures come from its main, see
- * BENCHMARKS-taskquery.md), and the task-list indexes after a normal start.
+ * BENCHMARKS-taskquery.md), and the indexes the task and case lists rely on after a normal start.
  */
 @LawFlowSpringTest
 class TaskQueryBenchmarkTest {
-
-    private static final Pattern INDEX_NAME = Pattern.compile("(?i)create index if not exists (\\w+) on (\\w+)");
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -69,23 +65,16 @@ class TaskQueryBenchmarkTest {
                 .hasMessageContaining("wrong task-list answer: count 4 != 5");
     }
 
+    /** V8's case-list index; Camunda's own ACT_* indexes already serve the task queries (BENCHMARKS-taskquery.md). */
     @Test
-    void taskListIndexesExistAfterStartup() throws Exception {
-        Map<String, String> expected = new java.util.HashMap<>(Map.of("ix_case_agency_registered", "enforcement_case"));
-        String script;
-        try (var in = getClass().getClassLoader().getResourceAsStream("db/engine/indexes.sql")) {
-            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        Matcher m = INDEX_NAME.matcher(script);
-        while (m.find()) {
-            expected.put(m.group(1), m.group(2));
-        }
-        assertThat(expected).hasSizeGreaterThan(1);
+    void caseListIndexExistsAfterStartup() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            for (var index : expected.entrySet()) {
-                assertThat(indexesOf(c.getMetaData(), index.getValue())).as(index.getValue())
-                        .contains(index.getKey().toLowerCase());
-            }
+            assertThat(indexesOf(c.getMetaData(), "enforcement_case")).contains("ix_case_agency_registered");
+            // and the engine's task-list indexes the figures rely on
+            assertThat(indexesOf(c.getMetaData(), "act_ru_identitylink")).contains("act_idx_ident_lnk_group",
+                    "act_idx_tskass_task");
+            assertThat(indexesOf(c.getMetaData(), "act_ru_task")).contains("act_idx_task_create",
+                    "act_idx_task_tenant_id");
         }
     }
 

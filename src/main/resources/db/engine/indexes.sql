@@ -1,1 +1,0 @@
--- LawFlow's indexes on Camunda's ACT_* tables, run by system.EngineIndexes after the engine's own schema step.
