@@ -89,10 +89,13 @@ public final class TaskQueryBenchmark {
                 () -> engine.getTaskService().createTaskQuery().taskCandidateUser(REVIEWER).includeAssignedTasks()
                         .count());
         long before = javaCount.get();
+        // Tasklist's 本组待办 = unassigned tasks of her groups; earlier flows may have left claimed ones
+        long groupBefore = asReviewer(engine, reviewerGroups, reviewerTenants,
+                () -> engine.getTaskService().createTaskQuery().taskCandidateGroupIn(reviewerGroups).count());
         var seeder = new TaskListSeeder(engine, jdbc);
         var seeded = seeder.seed(openTasks, historicActivityRows);
         try {
-            measure(engine, port, figures, seeded, before, iterations, javaCount);
+            measure(engine, port, figures, seeded, before, groupBefore, iterations, javaCount);
         } finally {
             if (removeAfterwards) {
                 seeder.remove(seeded);
@@ -102,11 +105,12 @@ public final class TaskQueryBenchmark {
     }
 
     private static void measure(ProcessEngine engine, int port, Map<String, Object> figures,
-            TaskListSeeder.Seeded seeded, long before, int iterations, Supplier<Long> javaCount) {
+            TaskListSeeder.Seeded seeded, long before, long groupBefore, int iterations, Supplier<Long> javaCount) {
         var reviewerGroups = List.of(TaskListSeeder.REVIEWER_GROUP);
         var reviewerTenants = List.of(REVIEWER_AGENCY);
         int openTasks = seeded.openTasks();
         long expected = before + seeded.visibleToXiningReviewer();
+        long expectedInFilter = groupBefore + seeded.visibleToXiningReviewer(); // seeded tasks are unassigned
         figures.put("openTasks", openTasks);
         figures.put("historicActivityRows", seeded.historicActivityRows());
         figures.put("seedingSeconds", round(seeded.seconds()));
@@ -151,10 +155,8 @@ public final class TaskQueryBenchmark {
             JsonNode body = json(send(http, post(base + "/engine-rest/filter/" + filterId + "/list?firstResult=0"
                     + "&maxResults=" + PAGE_SIZE, sorting).setHeader("Accept", "application/hal+json").build()));
             JsonNode tasks = body.path("_embedded").path("task");
-            check(tasks.size() > 0 || expected == 0, "filter page empty: " + body.toString().substring(0,
-                    Math.min(2000, body.toString().length())));
-            check(tasks.size() == Math.min(PAGE_SIZE, expected), "filter page size " + tasks.size());
-            check(body.path("count").asLong() == expected, "filter HAL count " + body.path("count"));
+            check(tasks.size() == Math.min(PAGE_SIZE, expectedInFilter), "filter page size " + tasks.size());
+            check(body.path("count").asLong() == expectedInFilter, "filter HAL count " + body.path("count"));
             for (JsonNode task : tasks) {
                 check(REVIEWER_AGENCY.equals(task.path("tenantId").asText()), "foreign agency task in filter");
                 check(task.path("_embedded").path("variable").size() >= 1, "filter variables missing");
@@ -163,7 +165,7 @@ public final class TaskQueryBenchmark {
         Latency filterCount = Latency.measure(iterations, () -> {
             long count = json(send(http, post(base + "/engine-rest/filter/" + filterId + "/count", sorting).build()))
                     .path("count").asLong();
-            check(count == expected, "filter count " + count + " != " + expected);
+            check(count == expectedInFilter, "filter count " + count + " != " + expectedInFilter);
         });
         filterList.putInto(figures, "tasklistFilterList");
         filterCount.putInto(figures, "tasklistFilterCount");
@@ -176,7 +178,8 @@ public final class TaskQueryBenchmark {
         caseList.putInto(figures, "caseList");
         Latency board = Latency.measure(Math.max(5, iterations / BOARD_ITERATION_DIVISOR), () -> {
             JsonNode items = json(send(http, get(base + "/api/monitor/deadlines"))).path("items");
-            check(items.size() >= expected, "deadline board lists " + items.size() + " < " + expected);
+            // every seeded task has a due date; earlier flows' tasks may have none
+            check(items.size() >= seeded.visibleToXiningReviewer(), "deadline board lists only " + items.size());
         });
         board.putInto(figures, "deadlineBoard");
     }
