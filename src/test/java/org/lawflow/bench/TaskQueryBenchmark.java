@@ -40,8 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * Standalone, on a fresh PostgreSQL database created by {@link TestDatabase} (dropped at the end):
  * <pre>
- * MAVEN_OPTS=-Xmx512m mvn -q -o test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.lawflow.bench.TaskQueryBenchmark -Dexec.args="10000 1000000 200"
+ * MAVEN_OPTS=-Xmx512m mvn -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *   -Dexec.classpathScope=test -Dexec.mainClass=org.lawflow.bench.TaskQueryBenchmark -Dexec.args="10000 1000000 200"
  * </pre>
  * (args: open tasks, historic activity rows, measured iterations per query; defaults 10000 1000000 200; further
  * args go to Spring, e.g. {@code --logging.level.org.camunda.bpm.engine.impl.persistence.entity=debug} for the SQL).
