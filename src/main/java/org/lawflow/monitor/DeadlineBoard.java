@@ -56,7 +56,11 @@ class DeadlineBoard {
             String basis) {
     }
 
-    record Board(List<String> agencies, Date generatedAt, Date dueSoonUntil, List<Item> items) {
+    /**
+     * {@code items}: every overdue, due-soon and recently met-late task, and the {@link #OPEN_SHOWN} earliest of the
+     * {@code openTotal} tasks whose deadline is further away (a province has thousands; they need no attention yet).
+     */
+    record Board(List<String> agencies, Date generatedAt, Date dueSoonUntil, List<Item> items, long openTotal) {
         long count(Status status) {
             return items.stream().filter(i -> i.status() == status).count();
         }
@@ -69,6 +73,8 @@ class DeadlineBoard {
     private static final Pattern WORKDAYS_AFTER = Pattern.compile("workdaysAfter\\([^,]+,\\s*(\\d+)\\)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}");
     static final int MET_LATE_DAYS = 90;
+    /** Not-yet-due tasks listed on the board; the rest are only counted. */
+    static final int OPEN_SHOWN = 100;
 
     private final ProcessEngine engine;
     private final EngineAuthentication engineAuthentication;
@@ -85,15 +91,16 @@ class DeadlineBoard {
     Board board(LawFlowUser user, String flow, String officer) {
         Date now = ClockUtil.getCurrentTime();
         Date dueSoon = dueSoonUntil(now);
-        List<Task> open = engineAuthentication.asUser(user, () -> {
-            var query = engine.getTaskService().createTaskQuery().dueAfter(new Date(0));
-            if (flow != null && !flow.isBlank()) {
-                query.processDefinitionKey(flow);
-            }
-            if (officer != null && !officer.isBlank()) {
-                query.taskAssignee(officer);
-            }
-            return query.orderByDueDate().asc().list();
+        // overdue and due soon: all of them; later deadlines: counted, and only the earliest listed
+        List<Task> open = new ArrayList<>();
+        long[] openTotal = new long[1];
+        engineAuthentication.asUser(user, () -> {
+            open.addAll(openTasks(flow, officer).dueBefore(new Date(dueSoon.getTime() + 1)).orderByDueDate().asc()
+                    .list());
+            var later = openTasks(flow, officer).dueAfter(dueSoon);
+            openTotal[0] = later.count();
+            open.addAll(later.orderByDueDate().asc().listPage(0, OPEN_SHOWN));
+            return null;
         });
         Date since = new Date(now.getTime() - MET_LATE_DAYS * 86_400_000L);
         List<HistoricTaskInstance> finished = engineAuthentication.asUser(user, () -> {
@@ -128,7 +135,18 @@ class DeadlineBoard {
                         t.getAssignee(), t.getDueDate(), t.getEndTime())));
         items.sort(Comparator.comparing(Item::status));
         List<String> agencies = user.isAdmin() ? List.of() : user.agencies();
-        return new Board(agencies, now, dueSoon, items);
+        return new Board(agencies, now, dueSoon, items, openTotal[0]);
+    }
+
+    private org.camunda.bpm.engine.task.TaskQuery openTasks(String flow, String officer) {
+        var query = engine.getTaskService().createTaskQuery().dueAfter(new Date(0));
+        if (flow != null && !flow.isBlank()) {
+            query.processDefinitionKey(flow);
+        }
+        if (officer != null && !officer.isBlank()) {
+            query.taskAssignee(officer);
+        }
+        return query;
     }
 
     /** End of the second working day after today: "due soon" is due by then. */

@@ -35,6 +35,7 @@ class DeadlineDashboard {
         model.addAttribute("overdue", result.count(DeadlineBoard.Status.OVERDUE));
         model.addAttribute("dueSoon", result.count(DeadlineBoard.Status.DUE_SOON));
         model.addAttribute("metLate", result.count(DeadlineBoard.Status.MET_LATE));
+        model.addAttribute("openShown", result.count(DeadlineBoard.Status.OPEN));
         model.addAttribute("flows", board.flows());
         model.addAttribute("flow", flow == null ? "" : flow);
         model.addAttribute("officer", officer == null ? "" : officer);
@@ -47,6 +48,7 @@ class DeadlineDashboard {
             @RequestParam(required = false) String officer) {
         var result = board.board(currentUser.get(), flow, officer);
         return Map.of("agencies", result.agencies(), "generatedAt", result.generatedAt(),
-                "dueSoonUntil", result.dueSoonUntil(), "items", result.items());
+                "dueSoonUntil", result.dueSoonUntil(), "items", result.items(), "openTotal", result.openTotal(),
+                "openShown", result.count(DeadlineBoard.Status.OPEN));
     }
 }
