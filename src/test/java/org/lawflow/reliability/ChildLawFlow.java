@@ -32,8 +32,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ChildLawFlow {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    /** The restarted node takes over a dead node's locked jobs after this (the default is 5 minutes). */
-    static final String LOCK_TIME_MILLIS = "10000";
+    /**
+     * The restarted node takes over a dead node's locked jobs after this (the default is 5 minutes). Not less: the lock
+     * runs from acquisition, queue time included, and on a loaded 2-core machine a PDF job waited and ran for more than
+     * 10 s; the executor then re-acquired the still running job, and the first run ended in an OptimisticLockingException.
+     */
+    static final String LOCK_TIME_MILLIS = "30000";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String dbUrl;

@@ -37,7 +37,8 @@ import com.icegreen.greenmail.util.ServerSetup;
  * two mail records, and GreenMail has every Message-ID. A mail whose SMTP send finished in the instant before the kill,
  * before its record was committed, arrives twice with the same Message-ID: counted and bounded.
  * <p>
- * The job lock time is 10 s here (default 5 min) so the restarted node takes over the dead node's locked jobs quickly.
+ * The job lock time is 30 s here (default 5 min) so the restarted node takes over the dead node's locked jobs quickly;
+ * see {@link ChildLawFlow#LOCK_TIME_MILLIS} for why not less.
  */
 class CrashRecoveryTest {
 
@@ -62,8 +63,7 @@ class CrashRecoveryTest {
         int smtpPort = ChildLawFlow.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        var app = new ChildLawFlow("jdbc:postgresql://" + server + "/" + dbName, smtpPort, "crash-recovery-app",
-                "--logging.level.org.camunda.bpm.engine.jobexecutor=debug");
+        var app = new ChildLawFlow("jdbc:postgresql://" + server + "/" + dbName, smtpPort, "crash-recovery-app");
         long started = System.currentTimeMillis();
         boolean passed = false;
         try {
