@@ -27,7 +27,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * kill -9 of LawFlow while flows are in progress. LawFlow runs as a separate JVM ({@link ChildLawFlow}) on a fresh
- * PostgreSQL database, mailing to a GreenMail here. {@link #FLOWS} cases are registered and approved; each gets two
+ * PostgreSQL database, mailing to a GreenMail here. {@link #CASES} cases are registered and approved; each gets two
  * flows waiting at a user task: the major-decision review at 提交拟处罚决定 and a discipline clue transfer at
  * 负责人审批线索移送. Then all tasks are completed at once, and the async jobs start: per case the 违法行为通知书
  * (PDF) and its mail to the party, the 问题线索移送函 (PDF), the 问题线索移送材料 package (ZIP) and its mail to the
@@ -42,8 +42,9 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 class CrashRecoveryTest {
 
-    /** The figure; about 2 minutes on a loaded 2-core machine. {@code -Dlawflow.crash.flows=N} changes it. */
+    /** The figure: 200 flows in progress, two per case. {@code -Dlawflow.crash.flows=N} changes it. */
     static final int FLOWS = Integer.getInteger("lawflow.crash.flows", 200);
+    static final int CASES = FLOWS / 2;
     /** Mails per case: the notice to the party, the clue package to the discipline body. */
     static final int MAILS_PER_CASE = 2;
     /**
@@ -70,7 +71,7 @@ class CrashRecoveryTest {
             app.start(1);
             // phase 1: every case registered and approved, its review and its clue transfer waiting (no jobs yet)
             List<Map<String, String>> cases = new ArrayList<>();
-            for (int i = 0; i < FLOWS; i++) {
+            for (int i = 0; i < CASES; i++) {
                 var c = app.caseInReview(i);
                 app.call("zhaomin", "POST", "/api/cases/" + c.get("id") + "/transfers", clue(), 201);
                 cases.add(c);
@@ -93,7 +94,7 @@ class CrashRecoveryTest {
             } finally {
                 pool.shutdown();
             }
-            int expectedMails = FLOWS * MAILS_PER_CASE;
+            int expectedMails = CASES * MAILS_PER_CASE;
             long waitUntil = System.currentTimeMillis() + 60_000;
             while (smtp.getReceivedMessages().length < expectedMails / 4 && System.currentTimeMillis() < waitUntil) {
                 Thread.sleep(20);
@@ -103,11 +104,11 @@ class CrashRecoveryTest {
             int lockedAtKill = app.count("select count(*) from act_ru_job where lock_owner_ is not null");
             int jobsAtKill = app.count("select count(*) from act_ru_job where handler_type_ = 'async-continuation'");
             app.kill();
-            System.out.println("CrashRecoveryTest: killed (SIGKILL) with " + FLOWS + " cases x 2 flows submitted; "
+            System.out.println("CrashRecoveryTest: killed (SIGKILL) with " + 2 * CASES + " flows (" + CASES + " cases) submitted; "
                     + jobsAtKill + " async jobs left (" + lockedAtKill + " locked by running job threads), " + packagesAtKill
-                    + " of " + FLOWS + " packages built, " + mailsAtKill + " of " + expectedMails + " mails delivered");
+                    + " of " + CASES + " packages built, " + mailsAtKill + " of " + expectedMails + " mails delivered");
             assertThat(jobsAtKill).as("the kill hit running and waiting jobs").isPositive();
-            assertThat(packagesAtKill).as("the kill hit the package jobs").isLessThan(FLOWS);
+            assertThat(packagesAtKill).as("the kill hit the package jobs").isLessThan(CASES);
             app.start(2);
 
             long until = System.currentTimeMillis() + 120_000;
@@ -117,19 +118,19 @@ class CrashRecoveryTest {
                 Thread.sleep(1000);
                 reviews = app.count("select count(*) from act_ru_task where task_def_key_ = 'Task_RecordNoticeDelivery'");
                 transfers = app.count("select count(*) from act_ru_task where task_def_key_ = 'Task_RecordClueFeedback'");
-            } while ((reviews < FLOWS || transfers < FLOWS) && System.currentTimeMillis() < until);
-            assertThat(reviews).as("every review continued to 记录通知书送达").isEqualTo(FLOWS);
-            assertThat(transfers).as("every clue transfer continued to 登记回执及处理反馈").isEqualTo(FLOWS);
+            } while ((reviews < CASES || transfers < CASES) && System.currentTimeMillis() < until);
+            assertThat(reviews).as("every review continued to 记录通知书送达").isEqualTo(CASES);
+            assertThat(transfers).as("every clue transfer continued to 登记回执及处理反馈").isEqualTo(CASES);
             assertThat(app.count("select count(*) from act_ru_incident")).as("no incidents").isZero();
 
             // exactly one of each per case, one mail per Message-ID
             for (String kind : List.of("VIOLATION_NOTICE", "CLUE_TRANSFER_LETTER")) {
-                assertThat(app.count("select count(*) from document where kind = '" + kind + "'")).as(kind).isEqualTo(FLOWS);
+                assertThat(app.count("select count(*) from document where kind = '" + kind + "'")).as(kind).isEqualTo(CASES);
                 assertThat(app.count("select count(distinct case_id) from document where kind = '" + kind + "'")).as(kind)
-                        .isEqualTo(FLOWS);
+                        .isEqualTo(CASES);
             }
-            assertThat(app.count("select count(*) from filing_package where kind = 'DISCIPLINE_TRANSFER'")).isEqualTo(FLOWS);
-            assertThat(app.count("select count(distinct case_id) from filing_package")).isEqualTo(FLOWS);
+            assertThat(app.count("select count(*) from filing_package where kind = 'DISCIPLINE_TRANSFER'")).isEqualTo(CASES);
+            assertThat(app.count("select count(distinct case_id) from filing_package")).isEqualTo(CASES);
             assertThat(app.count("select count(*) from mail_record where status = 'SENT'")).isEqualTo(expectedMails);
             assertThat(app.count("select count(*) from mail_record")).isEqualTo(expectedMails);
             assertThat(app.count("select count(distinct message_id) from mail_record")).isEqualTo(expectedMails);
@@ -141,12 +142,12 @@ class CrashRecoveryTest {
                 }
             }
             assertThat(byMessageId).as("every mail arrived").hasSize(expectedMails);
-            assertThat(packageMails).as("every package mail arrived").isEqualTo(FLOWS);
+            assertThat(packageMails).as("every package mail arrived").isEqualTo(CASES);
             long duplicates = byMessageId.values().stream().filter(n -> n > 1).count();
             assertThat(byMessageId.values()).as("never more than twice").allMatch(n -> n <= 2);
             assertThat(duplicates).as("duplicates only from mail jobs running at the kill").isLessThanOrEqualTo(MAX_DUPLICATES);
-            System.out.println("CrashRecoveryTest: after restart all " + FLOWS + " reviews at 记录通知书送达 and " + FLOWS
-                    + " clue transfers at 登记回执及处理反馈; " + FLOWS + " notices, " + FLOWS + " letters, " + FLOWS
+            System.out.println("CrashRecoveryTest: after restart all " + CASES + " reviews at 记录通知书送达 and " + CASES
+                    + " clue transfers at 登记回执及处理反馈; " + CASES + " notices, " + CASES + " letters, " + CASES
                     + " packages, " + expectedMails + " mail records, " + byMessageId.size() + " distinct mails ("
                     + packageMails + " with the package), " + duplicates + " received twice (same Message-ID, sent in the "
                     + "kill window); set-up " + (prepared - started) / 1000 + " s, total "
