@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import java.util.List;
 
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 
@@ -64,8 +65,10 @@ final class AccessPolicy {
             grants.add(new Grant(group, Resources.DEPLOYMENT, "*", READ));
             grants.add(new Grant(group, Resources.DECISION_DEFINITION, "*", READ_HISTORY));
         }
+        // RETRY_JOB: a supervisor resolves a failed-job incident (mail server was down) with Cockpit's "Increment
+        // retries" once the cause is gone (SlowSmtpTest); own agency only, by the tenant check.
         grants.add(new Grant(Groups.SUPERVISOR, Resources.PROCESS_DEFINITION, "*",
-                READ, READ_INSTANCE, READ_HISTORY, CREATE_INSTANCE, READ_TASK));
+                READ, READ_INSTANCE, READ_HISTORY, CREATE_INSTANCE, READ_TASK, ProcessDefinitionPermissions.RETRY_JOB));
         grants.add(new Grant(Groups.SUPERVISOR, Resources.PROCESS_INSTANCE, "*", READ));
         grants.add(new Grant(Groups.SUPERVISOR, Resources.TASK, "*", READ));
         // System administrators keep users, groups, agencies (tenants) and authorizations in the Admin app and see
