@@ -106,8 +106,8 @@ public final class TwoNodeBenchmark {
     static void warmUp(LawFlowNode node, String dbUrl) throws Exception {
         int before = waiting(dbUrl);
         for (int i = 0; i < 4; i++) {
-            var c = node.reviewWaitingForProposal(900 + i);
-            node.completeTask("zhangwei", c.get("caseNo"), Map.of("proposalConfirmed", true));
+            var c = node.caseInReview(900 + i);
+            node.complete("zhangwei", c.get("caseNo"), Map.of("proposalConfirmed", true));
         }
         awaitWaiting(dbUrl, before + 4);
     }
@@ -128,9 +128,9 @@ public final class TwoNodeBenchmark {
                     LawFlowNode register = nodes.get(i % nodes.size());
                     LawFlowNode submit = nodes.get((i + 1) % nodes.size());
                     long t0 = System.nanoTime();
-                    var c = register.reviewWaitingForProposal(offset + i);
+                    var c = register.caseInReview(offset + i);
                     long t1 = System.nanoTime();
-                    submit.completeTask("zhangwei", c.get("caseNo"), Map.of("proposalConfirmed", true));
+                    submit.complete("zhangwei", c.get("caseNo"), Map.of("proposalConfirmed", true));
                     long t2 = System.nanoTime();
                     latencies.add((t1 - t0) / 4e6); // four requests: register, find task, approve, start review
                     latencies.add((t2 - t1) / 2e6); // two requests: find task, complete

@@ -38,7 +38,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 /**
  * A slow SMTP server: {@link SlowSmtpProxy} on the application's SMTP port holds back GreenMail's replies.
  * <ol>
- * <li>Slow within the client timeouts of application.yaml (read timeout 10 s): mails go out exactly once, the job
+ * <li>Slow within the client timeouts of application.yaml (read timeout 60 s): mails go out exactly once, the job
  * threads finish.</li>
  * <li>Slower than the read timeout (1 s for these tests) from the greeting on: every attempt fails, the job retries,
  * then an incident shows in the engine REST (what Cockpit shows); once the server is fast again and an operator sets
@@ -51,7 +51,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 @LawFlowSpringTest
 class SlowSmtpTest {
 
-    /** The shortest reply delay of case 1 and the long one for the reply to the end of data, both below 10 s. */
+    /** Case 1: every reply 1 s late, the reply to the end of data 8 s late; both below the configured read timeout. */
     static final long SLOW_REPLY_MILLIS = 1_000;
     static final long SLOW_END_OF_DATA_MILLIS = 8_000;
     /** Read timeout of cases 2 and 3: short, so the retries run quickly. */

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+import org.lawflow.LawFlowNode;
 import org.lawflow.TestDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * kill -9 of LawFlow while flows are in progress. LawFlow runs as a separate JVM ({@link ChildLawFlow}) on a fresh
+ * kill -9 of LawFlow while flows are in progress. LawFlow runs as a separate JVM ({@link LawFlowNode}) on a fresh
  * PostgreSQL database, mailing to a GreenMail here. {@link #CASES} cases are registered and approved; each gets two
  * flows waiting at a user task: the major-decision review at 提交拟处罚决定 and a discipline clue transfer at
  * 负责人审批线索移送. Then all tasks are completed at once, and the async jobs start: per case the 违法行为通知书
@@ -38,7 +39,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * before its record was committed, arrives twice with the same Message-ID: counted and bounded.
  * <p>
  * The job lock time is 30 s here (default 5 min) so the restarted node takes over the dead node's locked jobs quickly;
- * see {@link ChildLawFlow#LOCK_TIME_MILLIS} for why not less.
+ * see {@link LawFlowNode#QUICK_TAKEOVER} for why not less.
  */
 class CrashRecoveryTest {
 
@@ -61,14 +62,15 @@ class CrashRecoveryTest {
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "")) {
             admin.createStatement().execute("create database " + dbName);
         }
-        int smtpPort = ChildLawFlow.freePort();
+        int smtpPort = LawFlowNode.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        var app = new ChildLawFlow("jdbc:postgresql://" + server + "/" + dbName, smtpPort, "crash-recovery-app");
+        var app = new LawFlowNode("crash-recovery", "jdbc:postgresql://" + server + "/" + dbName, smtpPort,
+                LawFlowNode.QUICK_TAKEOVER);
         long started = System.currentTimeMillis();
         boolean passed = false;
         try {
-            app.start(1);
+            app.start();
             // phase 1: every case registered and approved, its review and its clue transfer waiting (no jobs yet)
             List<Map<String, String>> cases = new ArrayList<>();
             for (int i = 0; i < CASES; i++) {
@@ -109,7 +111,7 @@ class CrashRecoveryTest {
                     + " of " + CASES + " packages built, " + mailsAtKill + " of " + expectedMails + " mails delivered");
             assertThat(jobsAtKill).as("the kill hit running and waiting jobs").isPositive();
             assertThat(packagesAtKill).as("package jobs were still to run at the kill").isLessThan(CASES);
-            app.start(2);
+            app.start();
 
             long until = System.currentTimeMillis() + 120_000;
             int reviews;
@@ -158,7 +160,7 @@ class CrashRecoveryTest {
             smtp.stop();
             if (!passed) {
                 System.out.println("CrashRecoveryTest: failed; database " + dbName + " kept for diagnosis (dropped by a "
-                        + "later run after 3 hours), logs target/crash-recovery-app-*.log");
+                        + "later run after 3 hours), logs target/lawflow-node-crash-recovery-*.log");
             }
             try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "")) {
                 if (passed) {
@@ -177,7 +179,7 @@ class CrashRecoveryTest {
                 "discoveredOn", "2026-11-02");
     }
 
-    static void approveClue(ChildLawFlow app, String caseNo) throws Exception {
+    static void approveClue(LawFlowNode app, String caseNo) throws Exception {
         JsonNode tasks = app.call("zhaomin", "GET", "/engine-rest/task?processDefinitionKey=discipline-clue-transfer"
                 + "&processInstanceBusinessKey=" + URLEncoder.encode(caseNo, StandardCharsets.UTF_8), null, 200);
         assertThat(tasks).as("clue approval of " + caseNo).hasSize(1);

@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.lawflow.ApiClient;
+import org.lawflow.LawFlowNode;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -67,19 +68,21 @@ class PostgresRestartTest {
             return;
         }
         GreenMail smtp = null;
-        ChildLawFlow app = null;
+        LawFlowNode app = null;
         long started = System.currentTimeMillis();
         try (pg) {
             try (var admin = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", "")) {
                 admin.createStatement().execute("create database lawflow");
             }
-            int smtpPort = ChildLawFlow.freePort();
+            int smtpPort = LawFlowNode.freePort();
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
-            app = new ChildLawFlow(pg.jdbcUrl("lawflow"), smtpPort, "postgres-restart-app",
-                    "--spring.datasource.hikari.connection-timeout=" + CONNECTION_TIMEOUT_MILLIS,
-                    "--camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=" + RETRY_CYCLE);
-            app.start(1);
+            app = new LawFlowNode("postgres-restart", pg.jdbcUrl("lawflow"), smtpPort, java.util.stream.Stream.concat(
+                    LawFlowNode.QUICK_TAKEOVER.stream(), java.util.stream.Stream.of(
+                            "--spring.datasource.hikari.connection-timeout=" + CONNECTION_TIMEOUT_MILLIS,
+                            "--camunda.bpm.generic-properties.properties.failedJobRetryTimeCycle=" + RETRY_CYCLE))
+                    .toList());
+            app.start();
             List<Map<String, String>> cases = new ArrayList<>();
             for (int i = 0; i < FLOWS; i++) {
                 cases.add(app.caseInReview(i));
@@ -89,7 +92,7 @@ class PostgresRestartTest {
             try {
                 List<Future<?>> submitted = new ArrayList<>();
                 for (var c : cases) {
-                    ChildLawFlow target = app;
+                    LawFlowNode target = app;
                     submitted.add(submitters.submit(() -> {
                         target.complete("zhangwei", c.get("caseNo"), Map.of("proposalConfirmed", true));
                         return null;
@@ -114,7 +117,7 @@ class PostgresRestartTest {
             AtomicBoolean loading = new AtomicBoolean(true);
             List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
             ExecutorService clients = Executors.newFixedThreadPool(3);
-            ChildLawFlow running = app;
+            LawFlowNode running = app;
             String caseId = cases.get(0).get("id");
             String caseNo = cases.get(0).get("caseNo");
             List<Future<?>> load = new ArrayList<>();
@@ -168,8 +171,8 @@ class PostgresRestartTest {
             assertThat(app.count("select count(*) from act_ru_job where exception_msg_ is not null"))
                     .as("no failed job left").isZero();
             // a job whose transaction died with the connection cannot record its failure while the database is down: it
-            // stays locked and runs again when the lock expires (ChildLawFlow.LOCK_TIME_MILLIS), retries untouched
-            long jobsInterrupted = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/postgres-restart-app-1.log"))
+            // stays locked and runs again when the lock expires (LawFlowNode.QUICK_TAKEOVER), retries untouched
+            long jobsInterrupted = java.nio.file.Files.readAllLines(java.nio.file.Path.of("target/lawflow-node-postgres-restart-1.log"))
                     .stream().filter(line -> line.contains("ENGINE-14006")).count();
             int jobsFailed = app.count("select count(distinct job_id_) from act_hi_job_log where job_exception_msg_ is not null");
             assertThat(app.count("select count(*) from document where kind = 'VIOLATION_NOTICE'")).isEqualTo(FLOWS);

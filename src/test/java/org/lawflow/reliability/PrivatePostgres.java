@@ -39,7 +39,7 @@ final class PrivatePostgres implements AutoCloseable {
         Path bin = Arrays.stream(dirs).max(Comparator.comparingInt(PrivatePostgres::version)).orElseThrow().toPath()
                 .resolve("bin");
         Path dataDir = Files.createTempDirectory("lawflow-pg-");
-        var pg = new PrivatePostgres(bin, dataDir, ChildLawFlow.freePort());
+        var pg = new PrivatePostgres(bin, dataDir, org.lawflow.LawFlowNode.freePort());
         Runtime.getRuntime().addShutdownHook(pg.cleanupAtExit);
         try {
             run(List.of("chown", "postgres:postgres", dataDir.toString()), false);

@@ -61,10 +61,10 @@ class TwoNodeClusterTest {
             // flows registered and submitted alternately on both nodes
             List<Map<String, String>> cases = new ArrayList<>();
             for (int i = 0; i < FLOWS; i++) {
-                cases.add((i % 2 == 0 ? a : b).reviewWaitingForProposal(i));
+                cases.add((i % 2 == 0 ? a : b).caseInReview(i));
             }
             for (int i = 0; i < FLOWS; i++) {
-                (i % 2 == 0 ? b : a).completeTask("zhangwei", cases.get(i).get("caseNo"),
+                (i % 2 == 0 ? b : a).complete("zhangwei", cases.get(i).get("caseNo"),
                         Map.of("proposalConfirmed", true));
             }
             long until = System.currentTimeMillis() + 90_000;
