@@ -47,6 +47,7 @@ final class BareEngineBaseline implements FlowTarget, AutoCloseable {
 
     /** Calls of the no-op delegates, to show the baseline really passed the service tasks. */
     static final AtomicLong NO_OP_CALLS = new AtomicLong();
+    private static final AtomicLong CASE_NUMBERS = new AtomicLong();
 
     private final ProcessEngine engine;
     private final HikariDataSource dataSource;
@@ -135,7 +136,8 @@ final class BareEngineBaseline implements FlowTarget, AutoCloseable {
 
     @Override
     public FlowCase register(int i) {
-        String caseNo = "宁交执罚〔2026〕基准" + i + "号";
+        // numbered across warm-up and measured runs: the business key must be unique like a real case number
+        String caseNo = "宁交执罚〔2026〕基准" + CASE_NUMBERS.incrementAndGet() + "号";
         String caseId = java.util.UUID.randomUUID().toString();
         engine.getRuntimeService().startProcessInstanceByKey("case-filing-approval", caseNo,
                 Map.of("caseId", caseId, "caseNo", caseNo, "agencyId", "xining"));

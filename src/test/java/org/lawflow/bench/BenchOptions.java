@@ -15,8 +15,8 @@ record BenchOptions(String server, String user, int flows, int users, int openTa
         int packageRuns, boolean quick, boolean keepDatabase, boolean startup, String out,
         Map<String, String> appArgs) {
 
-    /** Full run: about 5-6 minutes on a loaded 2-core machine. */
-    static final int DEFAULT_FLOWS = 120;
+    /** Full run: about 6 minutes on the loaded 2-core build machine (LawFlow managed about 0.3 flows/s there). */
+    static final int DEFAULT_FLOWS = 48;
     /** Concurrent simulated users; the example figure. */
     static final int DEFAULT_USERS = 8;
     /** The figures for the task-list query: a reviewer with 10,000 open tasks, a large history. */
