@@ -1,28 +1,69 @@
 package org.lawflow.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Peak heap of this JVM (heap memory pools) and whether an OutOfMemoryError was seen. */
+/**
+ * Heap of this JVM while LawFlow runs in it: the peak of the total heap in use (sampled every
+ * {@link #SAMPLE_MILLIS} ms: a sum of the pools' own peaks would overstate it, they peak at different moments), the
+ * largest heap still in use after a collection (the live data: what must fit into -Xmx), the time spent in garbage
+ * collection, and whether an OutOfMemoryError was seen.
+ */
 final class HeapWatch {
 
+    static final long SAMPLE_MILLIS = 50;
     private static final AtomicReference<OutOfMemoryError> OOM = new AtomicReference<>();
+    private static final AtomicLong PEAK_USED = new AtomicLong();
+    private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
+    private static volatile long gcMillisAtReset;
+    private static Thread sampler;
 
     private HeapWatch() {
     }
 
-    static void resetPeaks() {
-        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    /** Starts (or restarts) the measurement. */
+    static synchronized void reset() {
+        PEAK_USED.set(0);
+        PEAK_AFTER_GC.set(0);
+        gcMillisAtReset = gcMillis();
+        if (sampler == null) {
+            sampler = new Thread(HeapWatch::sample, "heap-watch");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
     }
 
-    /**
-     * Sum of the heap pools' peak usage since the last reset, in MB. The pools peak at different moments (eden
-     * before a young collection, old gen later), so this is an upper bound of the real peak.
-     */
+    private static void sample() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        var heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        while (true) {
+            PEAK_USED.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            long afterGc = heapPools.stream().map(MemoryPoolMXBean::getCollectionUsage)
+                    .filter(java.util.Objects::nonNull).mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+            PEAK_AFTER_GC.accumulateAndGet(afterGc, Math::max);
+            try {
+                Thread.sleep(SAMPLE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     static double peakHeapMb() {
-        return heapPools().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024.0);
+        return PEAK_USED.get() / (1024.0 * 1024.0);
+    }
+
+    static double peakLiveAfterGcMb() {
+        return PEAK_AFTER_GC.get() / (1024.0 * 1024.0);
+    }
+
+    static double gcSecondsSinceReset() {
+        return (gcMillis() - gcMillisAtReset) / 1000.0;
     }
 
     static double maxHeapMb() {
@@ -37,7 +78,8 @@ final class HeapWatch {
         return OOM.get() != null;
     }
 
-    private static java.util.stream.Stream<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP);
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 }

@@ -72,7 +72,7 @@ class LawFlowBenchmarkSmokeTest {
         for (String positive : List.of("baselineFlowsPerSecond", "lawflowFlowsPerSecond", "flowRatioLawflowToBaseline",
                 "baselineFlowP50Ms", "lawflowFlowP50Ms", "lawflowFlowP95Ms", "inFlowDocumentJobP50Ms",
                 "inFlowPackageJobP50Ms", "packageP50Ms", "packageP95Ms", "startupToHealthySeconds",
-                "springStartedInSeconds", "childJvmPeakHeapMb", "benchJvmPeakHeapMb")) {
+                "springStartedInSeconds", "childJvmPeakHeapMb", "benchJvmPeakHeapMb", "benchJvmPeakLiveAfterGcMb")) {
             assertThat(f.get(positive)).as(positive).isNotNull();
             assertThat(f.get(positive).asDouble()).as(positive).isPositive();
         }
@@ -84,6 +84,7 @@ class LawFlowBenchmarkSmokeTest {
         assertThat(f.get("startupToHealthySeconds").asDouble()).as("health UP comes after Spring's 'Started'")
                 .isGreaterThanOrEqualTo(f.get("springStartedInSeconds").asDouble());
         assertThat(f.get("benchJvmPeakHeapMb").asDouble()).isLessThanOrEqualTo(512);
+        assertThat(f.get("benchJvmGcSeconds").asDouble()).isGreaterThanOrEqualTo(0);
         assertThat(f.get("childJvmPeakHeapMb").asDouble()).isLessThanOrEqualTo(512);
         assertThat(f.get("benchJvmOutOfMemoryError").asBoolean()).isFalse();
         assertThat(f.get("childJvmOutOfMemoryError").asBoolean()).isFalse();
