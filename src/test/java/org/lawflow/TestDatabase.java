@@ -26,6 +26,9 @@ public class TestDatabase implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("lawflow.bench.database")) {
+            return; // the benchmark (org.lawflow.bench) runs LawFlow on a database it created itself
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("lawflow-test-database", choose()));
     }
 

@@ -1,0 +1,80 @@
+package org.lawflow.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's command line. Own options are {@code --name=value}; every {@code --spring.*}, {@code --camunda.*},
+ * {@code --server.*}, {@code --management.*} and {@code --lawflow.*} argument is passed to LawFlow unchanged (and the
+ * engine settings among them to the baseline as well), so one tuning change is measured with the same command.
+ * Arguments may also arrive as one whitespace-separated string (Maven's {@code -Dbench.args="..."}).
+ */
+record BenchOptions(String server, String user, int flows, int users, int openTasks, int historicRows,
+        int packageRuns, boolean quick, boolean keepDatabase, boolean startup, String out,
+        Map<String, String> appArgs) {
+
+    /** Full run: about 6 minutes on the loaded 2-core build machine (LawFlow managed about 0.3 flows/s there). */
+    static final int DEFAULT_FLOWS = 48;
+    /** Concurrent simulated users; the example figure. */
+    static final int DEFAULT_USERS = 8;
+    /** The figures for the task-list query: a reviewer with 10,000 open tasks, a large history. */
+    static final int DEFAULT_OPEN_TASKS = 10_000;
+    static final int DEFAULT_HISTORIC_ROWS = 1_000_000;
+    /** Enough samples for a stable p95 of the package time (5 samples above it). */
+    static final int DEFAULT_PACKAGE_RUNS = 100;
+
+    private static final List<String> APP_PREFIXES = List.of("spring.", "camunda.", "server.", "management.",
+            "lawflow.", "logging.");
+
+    static BenchOptions parse(String... rawArgs) {
+        List<String> args = new ArrayList<>();
+        for (String raw : rawArgs) {
+            for (String part : raw.trim().split("\\s+")) {
+                if (!part.isBlank()) {
+                    args.add(part);
+                }
+            }
+        }
+        Map<String, String> own = new LinkedHashMap<>();
+        Map<String, String> app = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unknown argument " + arg + " (expected --name=value)");
+            }
+            String body = arg.substring(2);
+            int eq = body.indexOf('=');
+            String name = eq < 0 ? body : body.substring(0, eq);
+            String value = eq < 0 ? "true" : body.substring(eq + 1);
+            if (APP_PREFIXES.stream().anyMatch(name::startsWith)) {
+                app.put(name, value); // the last one wins, as a user expects from repeated options
+            } else {
+                own.put(name, value);
+            }
+        }
+        boolean quick = Boolean.parseBoolean(own.getOrDefault("quick", "false"));
+        // quick: a check that everything works (about 1 minute), not figures to compare
+        int flows = intOption(own, "flows", quick ? 16 : DEFAULT_FLOWS);
+        int users = intOption(own, "users", quick ? 4 : DEFAULT_USERS);
+        int openTasks = intOption(own, "open-tasks", quick ? 500 : DEFAULT_OPEN_TASKS);
+        int historic = intOption(own, "historic-rows", quick ? 10_000 : DEFAULT_HISTORIC_ROWS);
+        int packageRuns = intOption(own, "package-runs", quick ? 20 : DEFAULT_PACKAGE_RUNS);
+        var known = List.of("quick", "flows", "users", "open-tasks", "historic-rows", "package-runs", "server",
+                "db-user", "keep-db", "startup", "out");
+        own.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
+            throw new IllegalArgumentException("unknown option --" + k + "; known: " + known
+                    + " and pass-through --spring.*, --camunda.*, --server.*, --management.*, --lawflow.*");
+        });
+        return new BenchOptions(own.getOrDefault("server", System.getProperty("bench.server", "127.0.0.1:5432")),
+                own.getOrDefault("db-user", "postgres"), flows, users, openTasks, historic, packageRuns, quick,
+                Boolean.parseBoolean(own.getOrDefault("keep-db", "false")),
+                Boolean.parseBoolean(own.getOrDefault("startup", "true")),
+                own.getOrDefault("out", "target/benchmark.json"), app);
+    }
+
+    private static int intOption(Map<String, String> own, String name, int fallback) {
+        String value = own.get(name);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+}

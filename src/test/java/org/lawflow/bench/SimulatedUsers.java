@@ -1,0 +1,191 @@
+package org.lawflow.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Concurrent simulated users, each driving complete flows one after the other. A <b>flow</b> is: register a case
+ * (xining, citizen, fine 3,000 yuan, major public interest, so legal review and filing are required), 立案 approved
+ * by the agency head, major-decision-review started, then as a user would in Tasklist: 提交拟处罚决定 → (违法行为通知书
+ * rendered and mailed by async jobs) 记录通知书送达 → 记录陈述申辩 (waived; no hearing rights at this amount) → 法制审核
+ * by the legal reviewer (approve) → 负责人决定 (penalty) → (决定书 rendered) 记录决定书送达 → 确认公示 → the async jobs
+ * of the filing sub-process (备案报告, 备案表, 备案材料包, mail to the superior department and the justice bureau) and of
+ * the publication record run → the process instance has ended at 处罚决定已作出. The review and filing deadline timers
+ * (days ahead) are created and cancelled on the way, never fired. A flow counts only when its review instance ended
+ * at End_Decided with no failed job; a failure is recorded with its cause, never counted.
+ * <p>
+ * Users poll for their next task every {@link #POLL_MILLIS} ms (a person does not see the task before the jobs that
+ * precede it are done).
+ */
+final class SimulatedUsers {
+
+    /** How often a waiting user looks at the task list again; short, so the figure is not dominated by waiting. */
+    static final long POLL_MILLIS = 20;
+    /** A flow that takes longer has hung (a failed job waits 5 minutes for its retry): counted as failed. */
+    static final long FLOW_TIMEOUT_MILLIS = 180_000;
+    /** Failed jobs are looked for every 25th poll (about 0.5 s), so the check does not load the database itself. */
+    static final int FAILED_JOB_CHECK_EVERY = 25;
+
+    static final String OFFICER = "zhangwei";
+    static final String REVIEWER = "wangfang";
+    static final String HEAD = "zhaomin";
+    private static final Map<String, Authentication> AUTHENTICATIONS = Map.of(
+            OFFICER, new Authentication(OFFICER, List.of("officer"), List.of("xining")),
+            REVIEWER, new Authentication(REVIEWER, List.of("legal-reviewer"), List.of("xining")),
+            HEAD, new Authentication(HEAD, List.of("agency-head"), List.of("xining")));
+
+    record Step(String taskKey, String user, Map<String, Object> variables) {
+    }
+
+    /** The tasks of one flow after the review started, in order; the same for LawFlow and the baseline. */
+    static final List<Step> REVIEW_STEPS = List.of(
+            new Step("Task_SubmitProposedDecision", OFFICER, Map.of("proposalConfirmed", true)),
+            new Step("Task_RecordNoticeDelivery", OFFICER, Map.of("noticeDeliveredOn", "2026-11-23",
+                    "deliveryMethod", "DIRECT")),
+            new Step("Task_RecordStatement", OFFICER, Map.of("partyStated", false, "statementWaived", true,
+                    "opinion", "当事人书面放弃陈述申辩")),
+            new Step("Task_ReviewLegality", REVIEWER, Map.ofEntries(Map.entry("checkSubject", true),
+                    Map.entry("checkAuthority", true), Map.entry("checkProcedure", true),
+                    Map.entry("checkFacts", true), Map.entry("checkLawApplied", true),
+                    Map.entry("checkDiscretion", true), Map.entry("checkDocuments", true),
+                    Map.entry("suspectedCrime", false), Map.entry("reviewOpinion", "APPROVE"),
+                    Map.entry("reviewReasons", "事实清楚，证据确凿，适用法律正确，程序合法。"))),
+            new Step("Task_HeadDecision", HEAD, Map.of("headDecision", "PENALTY",
+                    "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。")),
+            new Step("Task_RecordDecisionService", OFFICER, Map.of("servedOn", "2026-11-24",
+                    "serviceMethod", "DIRECT")),
+            new Step("Task_ConfirmPublication", OFFICER, Map.of("publicationText", "")));
+
+    static final Step FILING_APPROVAL = new Step("Task_ApproveCaseFiling", HEAD,
+            Map.of("filingDecision", "approve", "filingOpinion", "同意立案"));
+
+    record Result(int started, List<FlowTarget.FlowCase> completed, List<String> failures, double seconds,
+            List<Double> flowMillis) {
+        double flowsPerSecond() {
+            return completed.size() / seconds;
+        }
+    }
+
+    private SimulatedUsers() {
+    }
+
+    static Result drive(FlowTarget target, int flows, int users) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(users);
+        var next = new AtomicInteger();
+        var completed = new ConcurrentLinkedQueue<FlowTarget.FlowCase>();
+        var failures = new ConcurrentLinkedQueue<String>();
+        var millis = new ConcurrentLinkedQueue<Double>();
+        long start = System.nanoTime();
+        for (int u = 0; u < users; u++) {
+            pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < flows; ) {
+                    long t = System.nanoTime();
+                    try {
+                        completed.add(oneFlow(target, i));
+                        millis.add((System.nanoTime() - t) / 1e6);
+                    } catch (Throwable e) {
+                        failures.add("flow " + i + ": " + e);
+                        if (e instanceof OutOfMemoryError oom) {
+                            HeapWatch.recordOutOfMemory(oom);
+                        }
+                    } finally {
+                        target.engine().getIdentityService().clearAuthentication();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(flows * FLOW_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+            pool.shutdownNow();
+            failures.add("driver did not finish");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return new Result(flows, List.copyOf(completed), List.copyOf(failures), seconds, sorted);
+    }
+
+    private static FlowTarget.FlowCase oneFlow(FlowTarget target, int i) throws Exception {
+        ProcessEngine engine = target.engine();
+        long deadline = System.currentTimeMillis() + FLOW_TIMEOUT_MILLIS;
+        var c = target.register(i);
+        complete(engine, c.caseNo(), FILING_APPROVAL, deadline);
+        target.startReview(c);
+        for (Step step : REVIEW_STEPS) {
+            complete(engine, c.caseNo(), step, deadline);
+        }
+        awaitEnd(engine, c.caseNo(), deadline);
+        return c;
+    }
+
+    /** Waits for the task like a user refreshing the task list, claims it if needed and completes it. */
+    private static void complete(ProcessEngine engine, String caseNo, Step step, long deadline) throws Exception {
+        var identity = engine.getIdentityService();
+        var tasks = engine.getTaskService();
+        identity.setAuthentication(AUTHENTICATIONS.get(step.user()));
+        try {
+            Task task;
+            for (int poll = 1; (task = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
+                    .taskDefinitionKey(step.taskKey()).singleResult()) == null; poll++) {
+                if (poll % FAILED_JOB_CHECK_EVERY == 0) {
+                    failOnBrokenJob(engine, caseNo, step.taskKey());
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException(caseNo + ": " + step.taskKey() + " never came");
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+            if (task.getAssignee() == null) {
+                tasks.claim(task.getId(), step.user());
+            }
+            tasks.complete(task.getId(), step.variables());
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static void awaitEnd(ProcessEngine engine, String caseNo, long deadline) throws Exception {
+        var runtime = engine.getRuntimeService();
+        for (int poll = 1; runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count() > 0; poll++) {
+            if (poll % FAILED_JOB_CHECK_EVERY == 0) {
+                failOnBrokenJob(engine, caseNo, "end");
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException(caseNo + ": did not end");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        long decided = engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseNo).processDefinitionKey("major-decision-review")
+                        .singleResult().getId())
+                .activityId("End_Decided").count();
+        if (decided != 1) {
+            throw new IllegalStateException(caseNo + ": ended, but not at End_Decided");
+        }
+    }
+
+    /** A failed job retries minutes later: the flow is broken for the benchmark, with the job's exception. */
+    private static void failOnBrokenJob(ProcessEngine engine, String caseNo, String waitingFor) {
+        var management = engine.getManagementService();
+        for (var pi : engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+                .list()) {
+            var failed = management.createJobQuery().processInstanceId(pi.getId()).withException().list();
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException(caseNo + " waiting for " + waitingFor + ": job failed: "
+                        + failed.get(0).getExceptionMessage());
+            }
+        }
+    }
+}
