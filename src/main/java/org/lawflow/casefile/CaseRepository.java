@@ -11,17 +11,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Case files in the app tables. Reads are not agency-checked here: {@link CaseFileService} does that. */
 @Repository
 public class CaseRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate requiresNew;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.requiresNew = new TransactionTemplate(transactionManager);
+        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     void insert(EnforcementCase c) {
@@ -82,15 +89,25 @@ public class CaseRepository {
 
     /** Next number of the agency's case register for the year; row-locked so numbers never repeat. */
     int nextCaseNumber(String agencyId, int year) {
-        int updated = jdbc.sql("update case_number_sequence set last_no = last_no + 1 where agency_id = ? and case_year = ?")
-                .params(agencyId, year).update();
-        if (updated == 0) {
-            jdbc.sql("insert into case_number_sequence (agency_id, case_year, last_no) values (?, ?, 1)")
-                    .params(agencyId, year).update();
-            return 1;
+        if (incrementCaseNumber(agencyId, year) == 0) {
+            // The year's first case: create the counter in its own transaction, so that concurrent first
+            // registrations meet at the row lock of the update below instead of failing on a duplicate insert.
+            try {
+                requiresNew.executeWithoutResult(status -> jdbc.sql(
+                        "insert into case_number_sequence (agency_id, case_year, last_no) values (?, ?, 0)")
+                        .params(agencyId, year).update());
+            } catch (DuplicateKeyException createdByAnotherRegistration) {
+                // fine: the row exists now
+            }
+            incrementCaseNumber(agencyId, year);
         }
         return jdbc.sql("select last_no from case_number_sequence where agency_id = ? and case_year = ?")
                 .params(agencyId, year).query(Integer.class).single();
+    }
+
+    private int incrementCaseNumber(String agencyId, int year) {
+        return jdbc.sql("update case_number_sequence set last_no = last_no + 1 where agency_id = ? and case_year = ?")
+                .params(agencyId, year).update();
     }
 
     /**
