@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.lawflow.ScratchDatabase;
 
 /**
  * The baseline (b): a bare Camunda engine (no Spring, no LawFlow) on its own fresh database of the same PostgreSQL
@@ -57,7 +58,7 @@ final class BareEngineBaseline implements FlowTarget, AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    static BareEngineBaseline start(BenchDatabase db, EngineSettings settings) {
+    static BareEngineBaseline start(ScratchDatabase db, EngineSettings settings) {
         var dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(db.url());
         dataSource.setUsername(db.user());

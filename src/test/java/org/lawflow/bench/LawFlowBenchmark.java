@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.lawflow.ScratchDatabase;
 import org.lawflow.documents.BenchmarkSupport;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -61,19 +62,19 @@ public final class LawFlowBenchmark {
     }
 
     static Outcome run(BenchOptions o) throws Exception {
-        String pgVersion = BenchDatabase.serverVersion(o.server(), o.user());
+        String pgVersion = ScratchDatabase.serverVersion(o.server(), o.user());
         EngineSettings settings = EngineSettings.of(o.appArgs());
         Figures figures = new Figures();
         boolean verified = true;
         GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        List<BenchDatabase> databases = new ArrayList<>();
+        List<ScratchDatabase> databases = new ArrayList<>();
         int warmUp = Math.min(o.users(), o.flows());
         say("LawFlow benchmark: " + o.flows() + " flows, " + o.users() + " users (+" + warmUp
                 + " warm-up flows each side), PostgreSQL " + pgVersion + " at " + o.server() + ", " + settings);
         try {
             // (b) the bare engine first
-            BenchDatabase baselineDb = BenchDatabase.create(o.server(), o.user(), "baseline");
+            ScratchDatabase baselineDb = ScratchDatabase.create(o.server(), o.user(), "lawflow_bench_baseline");
             databases.add(baselineDb);
             SimulatedUsers.Result baseline;
             try (var bare = BareEngineBaseline.start(baselineDb, settings)) {
@@ -91,7 +92,7 @@ public final class LawFlowBenchmark {
             }
 
             // (a) LawFlow
-            BenchDatabase lawflowDb = BenchDatabase.create(o.server(), o.user(), "lawflow");
+            ScratchDatabase lawflowDb = ScratchDatabase.create(o.server(), o.user(), "lawflow_bench_lawflow");
             databases.add(lawflowDb);
             HeapWatch.reset();
             try (var app = LawFlowInProcess.start(lawflowDb, smtp.getSmtp().getPort(), o.appArgs())) {
@@ -173,7 +174,7 @@ public final class LawFlowBenchmark {
             figures.add("benchJvmOutOfMemoryError", oom, "", "false", !oom);
         } finally {
             smtp.stop();
-            for (BenchDatabase db : databases) {
+            for (ScratchDatabase db : databases) {
                 if (o.keepDatabase()) {
                     say("kept database " + db.url());
                 } else {

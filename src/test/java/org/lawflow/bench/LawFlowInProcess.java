@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.lawflow.LawFlowApplication;
+import org.lawflow.ScratchDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +46,7 @@ final class LawFlowInProcess implements FlowTarget, AutoCloseable {
     }
 
     /** The arguments LawFlow runs with in the benchmark; pass-through arguments override them. */
-    static List<String> arguments(BenchDatabase db, int smtpPort, int serverPort, Map<String, String> passThrough) {
+    static List<String> arguments(ScratchDatabase db, int smtpPort, int serverPort, Map<String, String> passThrough) {
         Map<String, String> args = new LinkedHashMap<>();
         args.put("spring.profiles.active", "postgres,demo");
         args.put("server.port", String.valueOf(serverPort));
@@ -63,7 +64,7 @@ final class LawFlowInProcess implements FlowTarget, AutoCloseable {
         return list;
     }
 
-    static LawFlowInProcess start(BenchDatabase db, int smtpPort, Map<String, String> passThrough) {
+    static LawFlowInProcess start(ScratchDatabase db, int smtpPort, Map<String, String> passThrough) {
         long t = System.nanoTime();
         var context = SpringApplication.run(LawFlowApplication.class,
                 arguments(db, smtpPort, 0, passThrough).toArray(String[]::new));

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.lawflow.ScratchDatabase;
+
 /**
  * Startup and heap of LawFlow as a separate JVM (e): {@code java -Xmx512m} on the test classpath, profiles postgres +
  * demo, on the benchmark's LawFlow database (schema and data already there, as at a restart). Measures process start
@@ -36,7 +38,7 @@ final class StartupProbe {
     private StartupProbe() {
     }
 
-    static Result run(BenchDatabase db, int smtpPort, Map<String, String> passThrough) throws Exception {
+    static Result run(ScratchDatabase db, int smtpPort, Map<String, String> passThrough) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

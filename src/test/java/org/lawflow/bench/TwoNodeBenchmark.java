@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.lawflow.LawFlowNode;
+import org.lawflow.ScratchDatabase;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,18 +52,14 @@ public final class TwoNodeBenchmark {
         // GreenMail logs every new mailbox at INFO: keep the table readable
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        String server = System.getenv().getOrDefault("LAWFLOW_TEST_PG", "127.0.0.1:5432");
-        String dbName = "lawflow_bench_cluster_" + System.currentTimeMillis();
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "")) {
-            admin.createStatement().execute("create database " + dbName);
-        }
-        String dbUrl = "jdbc:postgresql://" + server + "/" + dbName;
+        ScratchDatabase db = ScratchDatabase.create("lawflow_bench_cluster");
+        String dbUrl = db.url();
         int smtpPort = LawFlowNode.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java",
-                System.getProperty("java.version"), "heapPerNode", "512m", "database", "PostgreSQL " + server));
+                System.getProperty("java.version"), "heapPerNode", "512m", "database", "PostgreSQL " + db.server()));
         result.put("flowsPerPhase", flows);
         result.put("clients", clients);
         try (LawFlowNode a = LawFlowNode.start("node-a", dbUrl, smtpPort, List.of())) {
@@ -90,9 +87,7 @@ public final class TwoNodeBenchmark {
             }
         } finally {
             smtp.stop();
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "")) {
-                admin.createStatement().execute("drop database if exists " + dbName + " with (force)");
-            }
+            db.drop();
         }
         File json = new File("target/two-node-benchmark.json");
         json.getParentFile().mkdirs();

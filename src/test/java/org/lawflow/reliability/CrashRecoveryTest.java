@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.lawflow.LawFlowNode;
+import org.lawflow.ScratchDatabase;
 import org.lawflow.TestDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,15 +56,11 @@ class CrashRecoveryTest {
     @Test
     void killedMidWayEveryFlowContinuesAndNoDocumentPackageOrMailIsLostOrDoubled() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "needs PostgreSQL");
-        String server = System.getenv().getOrDefault("LAWFLOW_TEST_PG", "127.0.0.1:5432");
-        String dbName = "lawflow_test_crash_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "")) {
-            admin.createStatement().execute("create database " + dbName);
-        }
+        ScratchDatabase db = ScratchDatabase.create("lawflow_test_crash");
         int smtpPort = LawFlowNode.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        var app = new LawFlowNode("crash-recovery", "jdbc:postgresql://" + server + "/" + dbName, smtpPort,
+        var app = new LawFlowNode("crash-recovery", db.url(), smtpPort,
                 LawFlowNode.QUICK_TAKEOVER);
         long started = System.currentTimeMillis();
         boolean passed = false;
@@ -159,15 +154,11 @@ class CrashRecoveryTest {
             app.kill();
             smtp.stop();
             if (!passed) {
-                System.out.println("CrashRecoveryTest: failed; database " + dbName + " kept for diagnosis (dropped by a "
+                System.out.println("CrashRecoveryTest: failed; database " + db.name() + " kept for diagnosis (dropped by a "
                         + "later run after 3 hours), logs target/lawflow-node-crash-recovery-*.log");
             }
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "")) {
-                if (passed) {
-                    admin.createStatement().execute("drop database if exists " + dbName);
-                }
-            } catch (Exception ignored) {
-                // a leftover is dropped by a later run (TestDatabase drops lawflow_test_* older than 3 hours)
+            if (passed) {
+                db.drop();
             }
         }
     }

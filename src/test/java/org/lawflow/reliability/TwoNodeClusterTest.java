@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.lawflow.LawFlowNode;
+import org.lawflow.ScratchDatabase;
 import org.lawflow.TestDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,12 +43,8 @@ class TwoNodeClusterTest {
     @Test
     void twoNodesShareProcessesSessionsAndJobs() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "a cluster needs a shared PostgreSQL database");
-        String server = System.getenv().getOrDefault("LAWFLOW_TEST_PG", "127.0.0.1:5432");
-        String dbName = "lawflow_test_cluster_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "")) {
-            admin.createStatement().execute("create database " + dbName);
-        }
-        String dbUrl = "jdbc:postgresql://" + server + "/" + dbName;
+        ScratchDatabase db = ScratchDatabase.create("lawflow_test_cluster");
+        String dbUrl = db.url();
         int smtpPort = LawFlowNode.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -131,11 +128,7 @@ class TwoNodeClusterTest {
                     .isEqualTo(403);
         } finally {
             smtp.stop();
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "")) {
-                admin.createStatement().execute("drop database if exists " + dbName + " with (force)");
-            } catch (Exception ignored) {
-                // a leftover is dropped by a later run (TestDatabase drops lawflow_test_* older than 3 hours)
-            }
+            db.drop();
         }
     }
 
