@@ -30,8 +30,12 @@ import org.camunda.bpm.engine.task.Task;
  */
 final class SimulatedUsers {
 
-    /** How often a waiting user looks at the task list again; short, so the figure is not dominated by waiting. */
-    static final long POLL_MILLIS = 20;
+    /**
+     * How often a waiting user looks at the task list again; short, so the figure is not dominated by waiting. Each
+     * look is a task query, with authorization checks in LawFlow: with many users it costs LawFlow real CPU
+     * (BENCHMARKS.md). {@code JAVA_TOOL_OPTIONS=-Dlawflow.bench.pollMillis=250} changes it for a run.
+     */
+    static final long POLL_MILLIS = Long.getLong("lawflow.bench.pollMillis", 20);
     /** A flow that takes longer has hung (a failed job waits 5 minutes for its retry): counted as failed. */
     static final long FLOW_TIMEOUT_MILLIS = 180_000;
     /** Failed jobs are looked for every 25th poll (about 0.5 s), so the check does not load the database itself. */
