@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.lawflow.ApiClient;
 import org.lawflow.LawFlowSpringTest;
+import org.lawflow.WebappSession;
 import org.lawflow.documents.DocumentKind;
 import org.lawflow.documents.Documents;
 import org.lawflow.documents.PackageKind;
@@ -187,24 +188,24 @@ class AccessControlMatrixTest {
     void webappSessionCookieIsHttpOnlyAndPostsNeedTheCsrfHeader() throws Exception {
         String query = base() + "/camunda/api/engine/engine/default/task/count";
         // a proper login: the session cookie is HttpOnly (Secure only with LAWFLOW_SECURE_COOKIES=true, behind HTTPS)
-        var session = tasklistLogin();
+        var session = WebappSession.login(client, base(), "zhangwei");
         assertThat(session.cookie()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite");
         assertThat(session.cookie()).doesNotContainIgnoringCase("Secure;").doesNotEndWithIgnoringCase("Secure");
-        var postWith = client.send(json(query, session.jar(), session.token()), HttpResponse.BodyHandlers.ofString());
+        var postWith = client.send(WebappSession.post(query, session.jar(), session.token(), "{}"), HttpResponse.BodyHandlers.ofString());
         assertThat(postWith.statusCode()).as(postWith.body()).isEqualTo(200);
         // Camunda's CSRF filter refuses a POST without the header or with a wrong one (and ends the session)
-        var postWithout = client.send(json(query, session.jar(), null), HttpResponse.BodyHandlers.ofString());
+        var postWithout = client.send(WebappSession.post(query, session.jar(), null, "{}"), HttpResponse.BodyHandlers.ofString());
         assertThat(postWithout.statusCode()).as("webapp POST without X-XSRF-TOKEN").isEqualTo(403);
         assertThat(postWithout.body()).doesNotContain("Exception");
-        var other = tasklistLogin();
-        var postWrong = client.send(json(query, other.jar(), "0123456789ABCDEF0123456789ABCDEF"),
+        var other = WebappSession.login(client, base(), "zhangwei");
+        var postWrong = client.send(WebappSession.post(query, other.jar(), "0123456789ABCDEF0123456789ABCDEF", "{}"),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(postWrong.statusCode()).as("webapp POST with a wrong token").isEqualTo(403);
         // even the login needs the token
         var page = client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/tasklist/default/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        var loginWithout = client.send(form(base() + "/camunda/api/admin/auth/user/default/login/tasklist",
-                cookies(page.headers().allValues("Set-Cookie"), new LinkedHashMap<>()), null,
+        var loginWithout = client.send(WebappSession.loginForm(base(),
+                WebappSession.cookies(page.headers().allValues("Set-Cookie"), new LinkedHashMap<>()), null,
                 "username=zhangwei&password=demo"), HttpResponse.BodyHandlers.ofString());
         assertThat(loginWithout.statusCode()).as("login without the CSRF header").isEqualTo(403);
         System.out.println("AccessControlMatrixTest: session cookie " + session.cookie().replaceAll("=[^;]*;", "=…;")
@@ -215,34 +216,6 @@ class AccessControlMatrixTest {
 
     String base() {
         return "http://localhost:" + port;
-    }
-
-    record WebSession(Map<String, String> jar, String token, String cookie) {
-    }
-
-    /** Opens Tasklist (which hands out the XSRF token) and logs in as zhangwei the way its login page does. */
-    WebSession tasklistLogin() throws Exception {
-        var page = client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/tasklist/default/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        String token = page.headers().firstValue("X-XSRF-TOKEN").orElse(null);
-        assertThat(token).as(page.headers().map().toString()).isNotBlank();
-        Map<String, String> jar = cookies(page.headers().allValues("Set-Cookie"), new LinkedHashMap<>());
-        var login = client.send(form(base() + "/camunda/api/admin/auth/user/default/login/tasklist", jar, token,
-                "username=zhangwei&password=demo"), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        List<String> setCookies = login.headers().allValues("Set-Cookie");
-        String session = setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
-                .orElse(page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                        .findFirst().orElse(null));
-        assertThat(session).as("session cookie in " + setCookies).isNotNull();
-        cookies(setCookies, jar);
-        // the login starts a new session (no fixation); the next GET, as Tasklist makes it, hands out its token
-        var me = client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/api/admin/auth/user/default"))
-                .header("Cookie", cookieHeader(jar)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-        cookies(me.headers().allValues("Set-Cookie"), jar);
-        String sessionToken = me.headers().firstValue("X-XSRF-TOKEN").orElse(token);
-        return new WebSession(jar, sessionToken, session);
     }
 
     // ---- helpers
@@ -276,40 +249,5 @@ class AccessControlMatrixTest {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, String> cookies(List<String> setCookies, Map<String, String> jar) {
-        for (String c : setCookies) {
-            String pair = c.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            jar.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        return jar;
-    }
-
-    private static String cookieHeader(Map<String, String> jar) {
-        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "; " + b)
-                .orElse("");
-    }
-
-    private static HttpRequest form(String url, Map<String, String> jar, String token, String body) {
-        var b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", url.substring(0, url.indexOf('/', 8))).header("Referer", url)
-                .header("Cookie", cookieHeader(jar)).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("X-XSRF-TOKEN", token);
-        }
-        return b.build();
-    }
-
-    private static HttpRequest json(String url, Map<String, String> jar, String token) {
-        var b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Origin", url.substring(0, url.indexOf('/', 8))).header("Referer", url)
-                .header("Accept", "application/json").header("Cookie", cookieHeader(jar))
-                .POST(HttpRequest.BodyPublishers.ofString("{}"));
-        if (token != null) {
-            b.header("X-XSRF-TOKEN", token);
-        }
-        return b.build();
     }
 }

@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.lawflow.LawFlowNode;
 import org.lawflow.ScratchDatabase;
 import org.lawflow.TestDatabase;
+import org.lawflow.WebappSession;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -106,67 +105,29 @@ class TwoNodeClusterTest {
                 taskId = rs.getString(1);
                 officer = rs.getString(2);
             }
-            Map<String, String> jar = new LinkedHashMap<>();
-            String token = tasklistLogin(a, officer, jar);
-            var me = http.send(HttpRequest.newBuilder(b.uri("/camunda/api/admin/auth/user/default"))
-                    .header("Cookie", cookieHeader(jar)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            var session = WebappSession.login(http, a.uri("").toString(), officer);
+            var me = http.send(session.get(b.uri("/camunda/api/admin/auth/user/default").toString()),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(me.statusCode()).as("node-b knows the session of node-a: " + me.body()).isEqualTo(200);
             assertThat(JSON.readTree(me.body()).get("userId").asText()).isEqualTo(officer);
             var stranger = http.send(HttpRequest.newBuilder(b.uri("/camunda/api/admin/auth/user/default"))
                     .header("Cookie", "JSESSIONID=" + java.util.UUID.randomUUID()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(stranger.statusCode()).as("an unknown session is not logged in").isIn(401, 403, 404);
-            var unclaim = http.send(post(b, "/camunda/api/engine/engine/default/task/" + taskId + "/unclaim", jar,
-                    token, "{}"), HttpResponse.BodyHandlers.ofString());
+            String task = "/camunda/api/engine/engine/default/task/" + taskId;
+            var unclaim = http.send(WebappSession.post(b.uri(task + "/unclaim").toString(), session.jar(),
+                    session.token(), "{}"), HttpResponse.BodyHandlers.ofString());
             assertThat(unclaim.statusCode()).as("node-a's CSRF token works on node-b: " + unclaim.body()).isEqualTo(204);
-            var claim = http.send(post(a, "/camunda/api/engine/engine/default/task/" + taskId + "/claim", jar, token,
+            var claim = http.send(WebappSession.post(a.uri(task + "/claim").toString(), session.jar(), session.token(),
                     "{\"userId\":\"" + officer + "\"}"), HttpResponse.BodyHandlers.ofString());
             assertThat(claim.statusCode()).as("and back on node-a: " + claim.body()).isEqualTo(204);
-            var forged = http.send(post(b, "/camunda/api/engine/engine/default/task/" + taskId + "/unclaim", jar,
-                    "forged", "{}"), HttpResponse.BodyHandlers.ofString());
+            var forged = http.send(WebappSession.post(b.uri(task + "/unclaim").toString(), session.jar(), "forged",
+                    "{}"), HttpResponse.BodyHandlers.ofString());
             assertThat(forged.statusCode()).as("a wrong CSRF token is refused on node-b (and ends the session)")
                     .isEqualTo(403);
         } finally {
             smtp.stop();
             db.drop();
         }
-    }
-
-    /** Logs in to Tasklist on {@code node} the way its login page does; returns the session's CSRF token. */
-    String tasklistLogin(LawFlowNode node, String user, Map<String, String> jar) throws Exception {
-        var page = http.send(HttpRequest.newBuilder(node.uri("/camunda/app/tasklist/default/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        cookies(page.headers().allValues("Set-Cookie"), jar);
-        String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-        var login = http.send(HttpRequest.newBuilder(node.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .header("Cookie", cookieHeader(jar))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        cookies(login.headers().allValues("Set-Cookie"), jar);
-        var me = http.send(HttpRequest.newBuilder(node.uri("/camunda/api/admin/auth/user/default"))
-                .header("Cookie", cookieHeader(jar)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-        cookies(me.headers().allValues("Set-Cookie"), jar);
-        return me.headers().firstValue("X-XSRF-TOKEN").orElse(token);
-    }
-
-    static HttpRequest post(LawFlowNode node, String path, Map<String, String> jar, String token, String body) {
-        return HttpRequest.newBuilder(node.uri(path)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("X-XSRF-TOKEN", token).header("Cookie", cookieHeader(jar))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    static void cookies(List<String> setCookies, Map<String, String> jar) {
-        for (String c : setCookies) {
-            String pair = c.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            jar.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-    }
-
-    static String cookieHeader(Map<String, String> jar) {
-        return String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 }
