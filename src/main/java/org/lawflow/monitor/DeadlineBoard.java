@@ -92,16 +92,15 @@ class DeadlineBoard {
         Date now = ClockUtil.getCurrentTime();
         Date dueSoon = dueSoonUntil(now);
         // overdue and due soon: all of them; later deadlines: counted, and only the earliest listed
-        List<Task> open = new ArrayList<>();
-        long[] openTotal = new long[1];
-        engineAuthentication.asUser(user, () -> {
-            open.addAll(openTasks(flow, officer).dueBefore(new Date(dueSoon.getTime() + 1)).orderByDueDate().asc()
-                    .list());
-            var later = openTasks(flow, officer).dueAfter(dueSoon);
-            openTotal[0] = later.count();
-            open.addAll(later.orderByDueDate().asc().listPage(0, OPEN_SHOWN));
-            return null;
+        OpenTasks openTasks = engineAuthentication.asUser(user, () -> {
+            List<Task> listed = new ArrayList<>(openTaskQuery(flow, officer).dueBefore(new Date(dueSoon.getTime() + 1))
+                    .orderByDueDate().asc().list());
+            var later = openTaskQuery(flow, officer).dueAfter(dueSoon);
+            long laterTotal = later.count();
+            listed.addAll(later.orderByDueDate().asc().listPage(0, OPEN_SHOWN));
+            return new OpenTasks(listed, laterTotal);
         });
+        List<Task> open = openTasks.listed();
         Date since = new Date(now.getTime() - MET_LATE_DAYS * 86_400_000L);
         List<HistoricTaskInstance> finished = engineAuthentication.asUser(user, () -> {
             var query = engine.getHistoryService().createHistoricTaskInstanceQuery().finished()
@@ -135,10 +134,13 @@ class DeadlineBoard {
                         t.getAssignee(), t.getDueDate(), t.getEndTime())));
         items.sort(Comparator.comparing(Item::status));
         List<String> agencies = user.isAdmin() ? List.of() : user.agencies();
-        return new Board(agencies, now, dueSoon, items, openTotal[0]);
+        return new Board(agencies, now, dueSoon, items, openTasks.laterTotal());
     }
 
-    private org.camunda.bpm.engine.task.TaskQuery openTasks(String flow, String officer) {
+    private record OpenTasks(List<Task> listed, long laterTotal) {
+    }
+
+    private org.camunda.bpm.engine.task.TaskQuery openTaskQuery(String flow, String officer) {
         var query = engine.getTaskService().createTaskQuery().dueAfter(new Date(0));
         if (flow != null && !flow.isBlank()) {
             query.processDefinitionKey(flow);
