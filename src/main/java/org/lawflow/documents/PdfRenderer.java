@@ -3,11 +3,17 @@ package org.lawflow.documents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.fontbox.ttf.CmapSubtable;
 import org.apache.fontbox.ttf.TTFParser;
@@ -16,6 +22,8 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.LoggerFactory;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
@@ -24,15 +32,23 @@ import com.openhtmltopdf.util.XRLog;
 
 /**
  * XHTML → PDF with openhtmltopdf (PDFBox 3) and the embedded TrueType Noto Sans SC from ph-fonts-noto-sans-sc
- * (OFL). The 10 MB font is read from the jar once; each rendering thread parses it once and reuses the parsed
- * font (PDFBox fonts are not thread-safe), and only the glyphs used are embedded (subset).
+ * (OFL). The 10 MB font is read from the jar once; parsed copies are kept in a small pool (a PDFBox font must not
+ * be used by two renderings at once) and only the glyphs used are embedded (subset).
  */
 final class PdfRenderer {
 
     static final String FONT_FAMILY = "Noto Sans SC";
     private static final String FONT_RESOURCE = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     private static volatile byte[] fontBytes;
-    private static final ThreadLocal<TrueTypeFont> PARSED = ThreadLocal.withInitial(PdfRenderer::parseFont);
+    /**
+     * Rendering is CPU-bound, so more parsed fonts than cores only cost memory: each parsed copy holds its own
+     * 10 MB of font data plus the character maps (about 20 MB). One per job-executor thread (6) made the 512 MB
+     * benchmark heap collect garbage continuously (BENCHMARKS.md).
+     */
+    private static final FontPool<TrueTypeFont> FONTS = new FontPool<>(Runtime.getRuntime().availableProcessors(),
+            PdfRenderer::parseFont);
+
+    private static final DocumentBuilderFactory XHTML = xhtmlParsers();
 
     static {
         // openhtmltopdf logs every rendering step at INFO; only warnings are of interest
@@ -40,21 +56,58 @@ final class PdfRenderer {
     }
 
     byte[] render(String xhtml, String title) {
+        org.w3c.dom.Document dom = parse(xhtml);
+        TrueTypeFont font = FONTS.borrow();
+        // the document is closed before the font goes back: saving it subsets (reads) the font
         try (PDDocument document = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
-            TrueTypeFont font = PARSED.get();
             var builder = new PdfRendererBuilder();
             builder.usePDDocument(document);
             builder.useFastMode();
             builder.useFont(new PDFontSupplier(PDType0Font.load(document, font, true)), FONT_FAMILY, 400,
                     FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml, "classpath:/templates/documents/");
+            builder.withW3cDocument(dom, "classpath:/templates/documents/");
             builder.withProducer("LawFlow");
             builder.toStream(out);
             builder.run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("PDF rendering of " + title + " failed", e);
+        } finally {
+            FONTS.giveBack(font);
         }
+    }
+
+    /**
+     * The XHTML parsed here with one factory, not by openhtmltopdf: it looks up a new SAX parser factory (a
+     * ServiceLoader scan of the classpath) and copies the SAX events through an XSLT identity transform for every
+     * document, about a tenth of the rendering time. Same settings: namespace-aware, no DTD or external entities.
+     */
+    private static org.w3c.dom.Document parse(String xhtml) {
+        try {
+            DocumentBuilder parser;
+            synchronized (XHTML) {
+                parser = XHTML.newDocumentBuilder();
+            }
+            return parser.parse(new InputSource(new StringReader(xhtml)));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("rendered template is not well-formed XHTML: " + e.getMessage(), e);
+        }
+    }
+
+    private static DocumentBuilderFactory xhtmlParsers() {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setExpandEntityReferences(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        return factory;
     }
 
     static byte[] fontBytes() {
@@ -81,6 +134,9 @@ final class PdfRenderer {
         try {
             TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
             preferUnifiedIdeographs(font);
+            // PDFBox would run its Latin glyph-substitution worker (ligatures; a regex built per call) over every
+            // string; horizontal Simplified Chinese in the font's default forms needs none of its features
+            font.setEnableGsub(false);
             return font;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot parse Noto Sans SC", e);

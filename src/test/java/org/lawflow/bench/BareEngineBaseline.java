@@ -88,6 +88,7 @@ final class BareEngineBaseline implements FlowTarget, AutoCloseable {
         config.setJobExecutorActivate(true);
         config.setMetricsEnabled(true);
         config.setBeans(new HashMap<>(Map.of("noOp", new NoOp(), "deadlines", new ConstantDeadlines())));
+        config.getProcessEnginePlugins().add(new TaskSignals());
         ProcessEngine engine = config.buildProcessEngine();
         engine.getRepositoryService().createDeployment().name("baseline")
                 .addModelInstance("major-decision-review.bpmn", noOpShape("/bpmn/major-decision-review.bpmn"))

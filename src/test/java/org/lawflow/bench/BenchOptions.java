@@ -15,8 +15,11 @@ record BenchOptions(String server, String user, int flows, int users, int openTa
         int packageRuns, boolean quick, boolean keepDatabase, boolean startup, String out,
         Map<String, String> appArgs) {
 
-    /** Full run: about 6 minutes on the loaded 2-core build machine (LawFlow managed about 0.3 flows/s there). */
-    static final int DEFAULT_FLOWS = 48;
+    /**
+     * Measured flows per side. 48 left the baseline's part at about 8 s, and its rate varied by a fifth from run to
+     * run; 96 (about 15 s baseline, 40 s LawFlow on the quiet 2-core machine) halves that.
+     */
+    static final int DEFAULT_FLOWS = 96;
     /** Concurrent simulated users; the example figure. */
     static final int DEFAULT_USERS = 8;
     /** The figures for the task-list query: a reviewer with 10,000 open tasks, a large history. */

@@ -88,6 +88,7 @@ public final class LawFlowBenchmark {
                 figures.add("baselineFlowsCompleted", baseline.completed().size(), "");
                 figures.add("baselineFlowP50Ms", Figures.round(Figures.percentile(baseline.flowMillis(), 50)), "ms");
                 figures.add("baselineNoOpDelegateCalls", BareEngineBaseline.NO_OP_CALLS.get() - callsBefore, "");
+                cost(figures, "baseline", baseline);
                 verified &= report("(b)", warm) & report("(b)", baseline);
             }
 
@@ -108,6 +109,7 @@ public final class LawFlowBenchmark {
                 figures.add("lawflowRegistrationRetries", LawFlowInProcess.REGISTRATION_RETRIES.get(), "");
                 figures.add("lawflowFlowP50Ms", Figures.round(Figures.percentile(lawflow.flowMillis(), 50)), "ms");
                 figures.add("lawflowFlowP95Ms", Figures.round(Figures.percentile(lawflow.flowMillis(), 95)), "ms");
+                cost(figures, "lawflow", lawflow);
                 double ratio = lawflow.flowsPerSecond() / baseline.flowsPerSecond();
                 figures.add("flowRatioLawflowToBaseline", Figures.round(ratio), "", ">= " + RATIO_TARGET,
                         ratio >= RATIO_TARGET);
@@ -215,6 +217,16 @@ public final class LawFlowBenchmark {
                 figures.add(name, value, name.endsWith("Ms") ? "ms" : "");
             }
         });
+    }
+
+    /**
+     * What one flow cost: the users' looks at the task list (each a query) and the CPU of this JVM and of the whole
+     * machine (PostgreSQL included). The flow rate of a closed loop mixes cost and waiting; these show the cost.
+     */
+    private static void cost(Figures figures, String side, SimulatedUsers.Result result) {
+        figures.add(side + "PollsPerFlow", Figures.round(result.pollsPerFlow()), "");
+        figures.add(side + "JvmCpuMsPerFlow", Figures.round(result.jvmCpuMillisPerFlow()), "ms");
+        figures.add(side + "MachineCpuMsPerFlow", Figures.round(result.machineCpuMillisPerFlow()), "ms");
     }
 
     private static boolean report(String phase, SimulatedUsers.Result result) {

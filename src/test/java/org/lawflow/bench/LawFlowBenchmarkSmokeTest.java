@@ -76,6 +76,13 @@ class LawFlowBenchmarkSmokeTest {
             assertThat(f.get(positive)).as(positive).isNotNull();
             assertThat(f.get(positive).asDouble()).as(positive).isPositive();
         }
+        for (String side : List.of("baseline", "lawflow")) {
+            // each flow has 9 tasks and an end to wait for, each seen by at least one look at the task list
+            assertThat(f.get(side + "PollsPerFlow").asDouble()).as(side + " looks per flow").isGreaterThanOrEqualTo(10);
+            assertThat(f.get(side + "JvmCpuMsPerFlow").asDouble()).as(side + " JVM CPU per flow").isPositive();
+            assertThat(f.get(side + "MachineCpuMsPerFlow").asDouble()).as(side + " machine CPU per flow (Linux)")
+                    .isGreaterThanOrEqualTo(f.get(side + "JvmCpuMsPerFlow").asDouble() * 0.5);
+        }
         assertThat(f.get("flowRatioLawflowToBaseline").asDouble()).isCloseTo(
                 f.get("lawflowFlowsPerSecond").asDouble() / f.get("baselineFlowsPerSecond").asDouble(),
                 org.assertj.core.data.Offset.offset(0.02));

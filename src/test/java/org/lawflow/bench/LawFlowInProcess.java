@@ -66,8 +66,12 @@ final class LawFlowInProcess implements FlowTarget, AutoCloseable {
 
     static LawFlowInProcess start(ScratchDatabase db, int smtpPort, Map<String, String> passThrough) {
         long t = System.nanoTime();
-        var context = SpringApplication.run(LawFlowApplication.class,
-                arguments(db, smtpPort, 0, passThrough).toArray(String[]::new));
+        var application = new SpringApplication(LawFlowApplication.class);
+        // the simulated users' wake-up signals, as in the baseline (a bean, not a scanned class: the test classpath
+        // is scanned by every LawFlow test)
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("benchTaskSignals",
+                new TaskSignals()));
+        var context = application.run(arguments(db, smtpPort, 0, passThrough).toArray(String[]::new));
         return new LawFlowInProcess(context, (System.nanoTime() - t) / 1e9);
     }
 

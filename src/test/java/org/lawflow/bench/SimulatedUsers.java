@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -25,21 +26,25 @@ import org.camunda.bpm.engine.task.Task;
  * (days ahead) are created and cancelled on the way, never fired. A flow counts only when its review instance ended
  * at End_Decided with no failed job; a failure is recorded with its cause, never counted.
  * <p>
- * Users poll for their next task every {@link #POLL_MILLIS} ms (a person does not see the task before the jobs that
+ * A user waits for their next task until {@link TaskSignals} says that a task was created or a process ended for
+ * their case, then looks at the task list (a person does not see the task before the jobs that
  * precede it are done).
  */
 final class SimulatedUsers {
 
     /**
-     * How often a waiting user looks at the task list again; short, so the figure is not dominated by waiting. Each
-     * look is a task query, with authorization checks in LawFlow: with many users it costs LawFlow real CPU
-     * (BENCHMARKS.md). {@code JAVA_TOOL_OPTIONS=-Dlawflow.bench.pollMillis=250} changes it for a run.
+     * How long a waiting user waits for a {@link TaskSignals signal} before looking at the task list anyway (a
+     * fallback; normally the signal comes first). Until 2026-11-23 the users looked every 20 ms without signals:
+     * with 16 users that was 800 queries a second, and the side whose flows wait longer for async jobs paid more
+     * for the waiting itself (BENCHMARKS.md). {@code -Dbench.jvm=-Dlawflow.bench.pollMillis=...} changes it.
      */
-    static final long POLL_MILLIS = Long.getLong("lawflow.bench.pollMillis", 20);
+    static final long POLL_MILLIS = Long.getLong("lawflow.bench.pollMillis", 250);
     /** A flow that takes longer has hung (a failed job waits 5 minutes for its retry): counted as failed. */
     static final long FLOW_TIMEOUT_MILLIS = 180_000;
-    /** Failed jobs are looked for every 25th poll (about 0.5 s), so the check does not load the database itself. */
-    static final int FAILED_JOB_CHECK_EVERY = 25;
+    /** Failed jobs (which signal nothing) are looked for every 8th look, at least every 2 s of waiting. */
+    static final int FAILED_JOB_CHECK_EVERY = 8;
+
+    private static final LongAdder POLLS = new LongAdder();
 
     static final String OFFICER = "zhangwei";
     static final String REVIEWER = "wangfang";
@@ -75,9 +80,22 @@ final class SimulatedUsers {
             Map.of("filingDecision", "approve", "filingOpinion", "同意立案"));
 
     record Result(int started, List<FlowTarget.FlowCase> completed, List<String> failures, double seconds,
-            List<Double> flowMillis) {
+            List<Double> flowMillis, long taskPolls, double jvmCpuSeconds, double machineCpuSeconds) {
         double flowsPerSecond() {
             return completed.size() / seconds;
+        }
+
+        /** Task-list and end-of-flow queries per completed flow: how often the users looked. */
+        double pollsPerFlow() {
+            return (double) taskPolls / Math.max(1, completed.size());
+        }
+
+        double jvmCpuMillisPerFlow() {
+            return 1000 * jvmCpuSeconds / Math.max(1, completed.size());
+        }
+
+        double machineCpuMillisPerFlow() {
+            return 1000 * machineCpuSeconds / Math.max(1, completed.size());
         }
     }
 
@@ -90,6 +108,8 @@ final class SimulatedUsers {
         var completed = new ConcurrentLinkedQueue<FlowTarget.FlowCase>();
         var failures = new ConcurrentLinkedQueue<String>();
         var millis = new ConcurrentLinkedQueue<Double>();
+        long pollsBefore = POLLS.sum();
+        var cpu = CpuMeter.now();
         long start = System.nanoTime();
         for (int u = 0; u < users; u++) {
             pool.submit(() -> {
@@ -115,9 +135,11 @@ final class SimulatedUsers {
             failures.add("driver did not finish");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double[] cpuSeconds = cpu.secondsSince();
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        return new Result(flows, List.copyOf(completed), List.copyOf(failures), seconds, sorted);
+        return new Result(flows, List.copyOf(completed), List.copyOf(failures), seconds, sorted,
+                POLLS.sum() - pollsBefore, cpuSeconds[0], cpuSeconds[1]);
     }
 
     private static FlowTarget.FlowCase oneFlow(FlowTarget target, int i) throws Exception {
@@ -139,16 +161,22 @@ final class SimulatedUsers {
         var tasks = engine.getTaskService();
         identity.setAuthentication(AUTHENTICATIONS.get(step.user()));
         try {
+            var signal = TaskSignals.of(caseNo);
             Task task;
-            for (int poll = 1; (task = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
-                    .taskDefinitionKey(step.taskKey()).singleResult()) == null; poll++) {
+            for (int poll = 1; ; poll++) {
+                long seen = signal.version();
+                task = poll(tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
+                        .taskDefinitionKey(step.taskKey()));
+                if (task != null) {
+                    break;
+                }
                 if (poll % FAILED_JOB_CHECK_EVERY == 0) {
                     failOnBrokenJob(engine, caseNo, step.taskKey());
                 }
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException(caseNo + ": " + step.taskKey() + " never came");
                 }
-                Thread.sleep(POLL_MILLIS);
+                signal.awaitChange(seen, POLL_MILLIS);
             }
             if (task.getAssignee() == null) {
                 tasks.claim(task.getId(), step.user());
@@ -161,15 +189,21 @@ final class SimulatedUsers {
 
     private static void awaitEnd(ProcessEngine engine, String caseNo, long deadline) throws Exception {
         var runtime = engine.getRuntimeService();
-        for (int poll = 1; runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count() > 0; poll++) {
+        var signal = TaskSignals.of(caseNo);
+        for (int poll = 1; ; poll++) {
+            long seen = signal.version();
+            if (countPolled(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)) == 0) {
+                break;
+            }
             if (poll % FAILED_JOB_CHECK_EVERY == 0) {
                 failOnBrokenJob(engine, caseNo, "end");
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException(caseNo + ": did not end");
             }
-            Thread.sleep(POLL_MILLIS);
+            signal.awaitChange(seen, POLL_MILLIS);
         }
+        TaskSignals.forget(caseNo);
         long decided = engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(engine.getHistoryService().createHistoricProcessInstanceQuery()
                         .processInstanceBusinessKey(caseNo).processDefinitionKey("major-decision-review")
@@ -178,6 +212,16 @@ final class SimulatedUsers {
         if (decided != 1) {
             throw new IllegalStateException(caseNo + ": ended, but not at End_Decided");
         }
+    }
+
+    private static Task poll(org.camunda.bpm.engine.task.TaskQuery query) {
+        POLLS.increment();
+        return query.singleResult();
+    }
+
+    private static long countPolled(org.camunda.bpm.engine.runtime.ProcessInstanceQuery query) {
+        POLLS.increment();
+        return query.count();
     }
 
     /** A failed job retries minutes later: the flow is broken for the benchmark, with the job's exception. */
