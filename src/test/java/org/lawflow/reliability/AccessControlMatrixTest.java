@@ -64,7 +64,7 @@ class AccessControlMatrixTest {
         String id = created.json().get("id").asText();
         var clue = api().post("zhaomin", "/api/cases/" + id + "/transfers", Map.of("kind", "discipline",
                 "personInvolved", "某某", "personPosition", "某运输管理所副所长", "cadreLevel", "CITY_MANAGED",
-                "partyMember", true, "clueFacts", "收受当事人财物，为无证营运提供便利", "discoveredOn", "2026-11-02"));
+                "partyMember", true, "clueFacts", "收受当事人财物，为无证营运提供便利", "discoveredOn", ApiClient.todayInChina()));
         assertThat(clue.status()).as(clue.body()).isEqualTo(201);
         UUID caseId = UUID.fromString(id);
         var notice = documents.generate(caseId, DocumentKind.VIOLATION_NOTICE, Map.of("hearingRights", true), null, "matrix");

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+import org.lawflow.ApiClient;
 import org.lawflow.LawFlowNode;
 import org.lawflow.ScratchDatabase;
 import org.lawflow.TestDatabase;
@@ -167,7 +168,7 @@ class CrashRecoveryTest {
     static Map<String, Object> clue() {
         return Map.of("kind", "discipline", "personInvolved", "某某", "personPosition", "某运输管理所副所长",
                 "cadreLevel", "AGENCY_STAFF", "partyMember", true, "clueFacts", "收受当事人财物，为无证营运提供便利",
-                "discoveredOn", "2026-11-02");
+                "discoveredOn", ApiClient.todayInChina());
     }
 
     static void approveClue(LawFlowNode app, String caseNo) throws Exception {

@@ -46,7 +46,7 @@ class TransferApiTest {
     static Map<String, Object> clue(String cadreLevel) {
         return Map.of("kind", "discipline", "personInvolved", "某某", "personPosition", "某运输管理所副所长",
                 "cadreLevel", cadreLevel, "partyMember", true, "clueFacts", "收受当事人财物，为无证营运提供便利",
-                "discoveredOn", "2026-11-02");
+                "discoveredOn", ApiClient.todayInChina());
     }
 
     String newCase() {
@@ -87,7 +87,7 @@ class TransferApiTest {
         var noReason = api().post("zhangwei", path, Map.of("kind", "criminal", "transferTeam", List.of("zhangwei", "liqiang")));
         assertThat(noReason.json().get("field").asText()).isEqualTo("transferReason");
         var badClue = api().post("zhaomin", path, Map.of("kind", "discipline", "personInvolved", "某某",
-                "personPosition", "副所长", "cadreLevel", "KING", "clueFacts", "事实", "discoveredOn", "2026-11-02"));
+                "personPosition", "副所长", "cadreLevel", "KING", "clueFacts", "事实", "discoveredOn", ApiClient.todayInChina()));
         assertThat(badClue.json().get("field").asText()).isEqualTo("cadreLevel");
         assertThat(api().post("zhoujie", path, criminal(List.of("zhangwei", "liqiang"))).status()).isEqualTo(404);
         assertThat(api().get("zhangwei", path).json()).isEmpty();
