@@ -71,14 +71,18 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
         } finally {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             boolean taskWork = "POST".equals(request.getMethod()) && TASK_WORK.matcher(path).matches();
+            boolean databaseDown = wrapper.getStatus() == 500
+                    && (body(wrapper).contains("\"code\":" + DatabaseExceptionCodes.DATABASE_UNAVAILABLE)
+                    || DatabaseFailures.mentionsConnectionLoss(body(wrapper)));
             String conflict = wrapper.getStatus() == 500 && taskWork ? conflict(wrapper) : null;
-            if (conflict == null && taskWork && wrapper.getStatus() == 403 && completedMeanwhile(path)) {
-                // the loser read the task before the winner committed, and its authorization check ran after the
-                // winner's commit had removed the candidate grants: not a missing right, the task is done
+            if (conflict == null && taskWork && !databaseDown && (wrapper.getStatus() == 403 || wrapper.getStatus() == 500)
+                    && completedMeanwhile(path)) {
+                // the loser read the task before the winner committed, and what it read afterwards was already
+                // changed by the winner: the candidate grants removed (403), or the task's own execution deleted so
+                // that a task listener found no case variables (500). Not a missing right nor a bug: the task is done
                 conflict = "该任务已由他人办理完毕，请刷新任务列表";
             }
-            if (wrapper.getStatus() == 500 && (body(wrapper).contains("\"code\":" + DatabaseExceptionCodes.DATABASE_UNAVAILABLE)
-                    || DatabaseFailures.mentionsConnectionLoss(body(wrapper)))) {
+            if (databaseDown) {
                 wrapper.resetBuffer();
                 wrapper.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 wrapper.setHeader("Retry-After", "10");
@@ -102,15 +106,22 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The task of the path no longer runs and its history says it ended (queried without a user: no checks). */
+    /**
+     * The task of the path no longer runs and its history says it ended (queried without a user: no checks). This
+     * request's own work was rolled back, so someone else completed it. False if the question cannot be answered.
+     */
     private boolean completedMeanwhile(String path) {
         String[] parts = path.split("/");
         String taskId = parts[parts.length - 2];
         ProcessEngine processEngine = engine.getIfAvailable();
-        return processEngine != null
-                && processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 0
-                && processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
-                        .count() > 0;
+        try {
+            return processEngine != null
+                    && processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 0
+                    && processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                            .count() > 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String body(ContentCachingResponseWrapper response) {
