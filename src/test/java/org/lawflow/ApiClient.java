@@ -58,7 +58,6 @@ public final class ApiClient {
         }
     }
 
-    /** A valid registration body for a xining citizen case with a fine; tests change what they need. */
     /**
      * Today in China, for dates a request must not place in the future. Tests use it where a fixed date would let a
      * statutory deadline lapse once the calendar passes it (a clue discovered on 2026-11-02 became overdue on
@@ -68,6 +67,7 @@ public final class ApiClient {
         return java.time.LocalDate.now(org.lawflow.documents.TemplateValues.CHINA).toString();
     }
 
+    /** A valid registration body for a xining citizen case with a fine; tests change what they need. */
     public static Map<String, Object> citizenCase(String... officers) {
         return new java.util.HashMap<>(Map.of(
                 "cause", "未取得道路运输经营许可擅自从事道路旅客运输经营",

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -161,23 +162,8 @@ final class SimulatedUsers {
         var tasks = engine.getTaskService();
         identity.setAuthentication(AUTHENTICATIONS.get(step.user()));
         try {
-            var signal = TaskSignals.of(caseNo);
-            Task task;
-            for (int poll = 1; ; poll++) {
-                long seen = signal.version();
-                task = poll(tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
-                        .taskDefinitionKey(step.taskKey()));
-                if (task != null) {
-                    break;
-                }
-                if (poll % FAILED_JOB_CHECK_EVERY == 0) {
-                    failOnBrokenJob(engine, caseNo, step.taskKey());
-                }
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException(caseNo + ": " + step.taskKey() + " never came");
-                }
-                signal.awaitChange(seen, POLL_MILLIS);
-            }
+            Task task = await(engine, caseNo, step.taskKey(), deadline, () -> tasks.createTaskQuery()
+                    .processInstanceBusinessKey(caseNo).taskDefinitionKey(step.taskKey()).singleResult());
             if (task.getAssignee() == null) {
                 tasks.claim(task.getId(), step.user());
             }
@@ -189,20 +175,8 @@ final class SimulatedUsers {
 
     private static void awaitEnd(ProcessEngine engine, String caseNo, long deadline) throws Exception {
         var runtime = engine.getRuntimeService();
-        var signal = TaskSignals.of(caseNo);
-        for (int poll = 1; ; poll++) {
-            long seen = signal.version();
-            if (countPolled(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)) == 0) {
-                break;
-            }
-            if (poll % FAILED_JOB_CHECK_EVERY == 0) {
-                failOnBrokenJob(engine, caseNo, "end");
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException(caseNo + ": did not end");
-            }
-            signal.awaitChange(seen, POLL_MILLIS);
-        }
+        await(engine, caseNo, "end", deadline,
+                () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count() == 0 ? true : null);
         TaskSignals.forget(caseNo);
         long decided = engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(engine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -214,14 +188,28 @@ final class SimulatedUsers {
         }
     }
 
-    private static Task poll(org.camunda.bpm.engine.task.TaskQuery query) {
-        POLLS.increment();
-        return query.singleResult();
-    }
-
-    private static long countPolled(org.camunda.bpm.engine.runtime.ProcessInstanceQuery query) {
-        POLLS.increment();
-        return query.count();
+    /**
+     * Looks (a counted query) until {@code look} gives something, waiting for the case's {@link TaskSignals signal}
+     * between looks; fails on a broken job or at the deadline.
+     */
+    private static <T> T await(ProcessEngine engine, String caseNo, String waitingFor, long deadline,
+            Supplier<T> look) throws InterruptedException {
+        var signal = TaskSignals.of(caseNo);
+        for (int poll = 1; ; poll++) {
+            long seen = signal.version();
+            POLLS.increment();
+            T found = look.get();
+            if (found != null) {
+                return found;
+            }
+            if (poll % FAILED_JOB_CHECK_EVERY == 0) {
+                failOnBrokenJob(engine, caseNo, waitingFor);
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException(caseNo + ": " + waitingFor + " never came");
+            }
+            signal.awaitChange(seen, POLL_MILLIS);
+        }
     }
 
     /** A failed job retries minutes later: the flow is broken for the benchmark, with the job's exception. */

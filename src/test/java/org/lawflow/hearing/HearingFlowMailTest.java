@@ -57,7 +57,7 @@ class HearingFlowMailTest {
         String caseNo = created.json().get("caseNo").asText();
         assertThat(api.post("zhangwei", "/api/cases/" + id + "/hearings", Map.of()).status()).isEqualTo(201);
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = ApiClient.todayInChina();
         completeAs("zhangwei", "officer", caseNo, "Task_RecordNotificationDelivery",
                 Map.of("noticeDeliveredOn", today, "deliveryMethod", "DIRECT"));
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);

@@ -49,7 +49,7 @@ class HearingRequestApiTest {
 
         var notOfficer = api().post("zhaomin", "/api/cases/" + id + "/hearings", Map.of());
         assertThat(notOfficer.status()).isEqualTo(400);
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = ApiClient.todayInChina();
         var started = api().post("zhangwei", "/api/cases/" + id + "/hearings", Map.of("noticeDeliveredOn", today));
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         assertThat(api().post("zhangwei", "/api/cases/" + id + "/hearings", Map.of()).status()).isEqualTo(409);

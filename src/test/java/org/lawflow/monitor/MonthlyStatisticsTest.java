@@ -96,7 +96,7 @@ class MonthlyStatisticsTest {
                 "discoveredOn", LocalDate.now().toString())).status()).isEqualTo(201);
 
         // hearings: one requested in time, one window long closed (a late request is not counted; waived)
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = ApiClient.todayInChina();
         String h1 = registeredCaseId();
         assertThat(api.post("zhangwei", "/api/cases/" + h1 + "/hearings", Map.of("noticeDeliveredOn", today)).status())
                 .isEqualTo(201);

@@ -2,8 +2,6 @@ package org.lawflow.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +103,7 @@ class ConcurrencyTest {
                     Map.of("proposalConfirmed", true));
             flows.runJobs(caseNo);
             taskService.complete(flows.task(caseNo, "Task_RecordNoticeDelivery").getId(),
-                    Map.of("noticeDeliveredOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(),
+                    Map.of("noticeDeliveredOn", ApiClient.todayInChina(),
                             "deliveryMethod", "DIRECT"));
             taskService.complete(flows.task(caseNo, "Task_RecordStatement").getId(),
                     Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
@@ -141,7 +139,7 @@ class ConcurrencyTest {
 
     @Test
     void hearingRequestRacingTheWindowTimerIsDecidedConsistentlyAndRecorded() throws Exception {
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = ApiClient.todayInChina();
         Map<String, Integer> outcomes = new HashMap<>();
         for (int round = 0; round < HEARING_RACES; round++) {
             var created = api().post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));

@@ -2,8 +2,6 @@ package org.lawflow.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +134,7 @@ class TransferMailFlowTest {
         assertThat(details.get("packages").toString()).contains("CRIMINAL_TRANSFER");
         assertThat(details.at("/case/status").asText()).isEqualTo("TRANSFERRED");
 
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = ApiClient.todayInChina();
         var receipt = api().post("zhangwei", path + "/" + transferId + "/police-answers",
                 Map.of("type", "RECEIPT", "receivedOn", today));
         assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
