@@ -11,7 +11,7 @@ import java.util.Map;
  * engine settings among them to the baseline as well), so one tuning change is measured with the same command.
  * Arguments may also arrive as one whitespace-separated string (Maven's {@code -Dbench.args="..."}).
  */
-record BenchOptions(String server, String user, int flows, int users, int openTasks, int historicRows,
+record BenchOptions(String server, String user, int flows, int users, int warmUp, int openTasks, int historicRows,
         int packageRuns, boolean quick, boolean keepDatabase, boolean startup, String out,
         Map<String, String> appArgs) {
 
@@ -20,6 +20,14 @@ record BenchOptions(String server, String user, int flows, int users, int openTa
      * run; 96 (about 15 s baseline, 40 s LawFlow on the quiet 2-core machine) halves that.
      */
     static final int DEFAULT_FLOWS = 96;
+    /**
+     * Flows each side runs before it is measured. Until 2026-12-02 it was one per user (8): LawFlow's part was then
+     * still compiling its code for the first time (openhtmltopdf, PDFBox, Spring MVC, Thymeleaf: far more code than
+     * the bare engine runs), and that compilation was charged to its flows: LawFlow's JVM CPU per flow fell from
+     * about 460 ms after 8 warm-up flows to about 340 after 96 and 300 after 300, the bare engine's from about 130 to
+     * 89 and 88 (BENCHMARKS.md, third round). The figures are meant for a node that has been running.
+     */
+    static final int DEFAULT_WARM_UP = 96;
     /** Concurrent simulated users; the example figure. */
     static final int DEFAULT_USERS = 8;
     /** The figures for the task-list query: a reviewer with 10,000 open tasks, a large history. */
@@ -60,17 +68,18 @@ record BenchOptions(String server, String user, int flows, int users, int openTa
         // quick: a check that everything works (about 1 minute), not figures to compare
         int flows = intOption(own, "flows", quick ? 16 : DEFAULT_FLOWS);
         int users = intOption(own, "users", quick ? 4 : DEFAULT_USERS);
+        int warmUp = intOption(own, "warm-up", quick ? Math.min(users, flows) : DEFAULT_WARM_UP);
         int openTasks = intOption(own, "open-tasks", quick ? 500 : DEFAULT_OPEN_TASKS);
         int historic = intOption(own, "historic-rows", quick ? 10_000 : DEFAULT_HISTORIC_ROWS);
         int packageRuns = intOption(own, "package-runs", quick ? 20 : DEFAULT_PACKAGE_RUNS);
-        var known = List.of("quick", "flows", "users", "open-tasks", "historic-rows", "package-runs", "server",
+        var known = List.of("quick", "flows", "users", "warm-up", "open-tasks", "historic-rows", "package-runs", "server",
                 "db-user", "keep-db", "startup", "out");
         own.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
             throw new IllegalArgumentException("unknown option --" + k + "; known: " + known
                     + " and pass-through --spring.*, --camunda.*, --server.*, --management.*, --lawflow.*");
         });
         return new BenchOptions(own.getOrDefault("server", System.getProperty("bench.server", "127.0.0.1:5432")),
-                own.getOrDefault("db-user", "postgres"), flows, users, openTasks, historic, packageRuns, quick,
+                own.getOrDefault("db-user", "postgres"), flows, users, warmUp, openTasks, historic, packageRuns, quick,
                 Boolean.parseBoolean(own.getOrDefault("keep-db", "false")),
                 Boolean.parseBoolean(own.getOrDefault("startup", "true")),
                 own.getOrDefault("out", "target/benchmark.json"), app);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * of one flow, which the closed-loop flow rate alone does not show. The machine figure comes from /proc/stat
  * (Linux); elsewhere it is NaN.
  */
-record CpuMeter(long jvmNanos, double machineSeconds) {
+record CpuMeter(long jvmNanos, double machineSeconds, long jitMillis, long gcMillis) {
 
     /** USER_HZ: the unit of /proc/stat on Linux (100 on every common kernel). */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -19,13 +19,23 @@ record CpuMeter(long jvmNanos, double machineSeconds) {
     static CpuMeter now() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         long jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
-        return new CpuMeter(jvm, machineBusySeconds());
+        var jit = ManagementFactory.getCompilationMXBean();
+        long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+        return new CpuMeter(jvm, machineBusySeconds(),
+                jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0, gc);
     }
 
-    /** The CPU seconds used since this reading: {JVM, machine}. */
+    /**
+     * What was used since this reading: {JVM CPU s, machine CPU s, JIT compilation s, GC s}. The JIT figure (time
+     * the compiler threads spent) shows whether a phase still paid for compiling code it runs for the first time,
+     * i.e. whether the warm-up was long enough; the GC figure is the collectors' time (pauses of G1's young and
+     * mixed collections).
+     */
     double[] secondsSince() {
         CpuMeter end = now();
-        return new double[] {(end.jvmNanos - jvmNanos) / 1e9, end.machineSeconds - machineSeconds};
+        return new double[] {(end.jvmNanos - jvmNanos) / 1e9, end.machineSeconds - machineSeconds,
+                (end.jitMillis - jitMillis) / 1e3, (end.gcMillis - gcMillis) / 1e3};
     }
 
     private static double machineBusySeconds() {

@@ -69,7 +69,7 @@ public final class LawFlowBenchmark {
         GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         List<ScratchDatabase> databases = new ArrayList<>();
-        int warmUp = Math.min(o.users(), o.flows());
+        int warmUp = o.warmUp();
         say("LawFlow benchmark: " + o.flows() + " flows, " + o.users() + " users (+" + warmUp
                 + " warm-up flows each side), PostgreSQL " + pgVersion + " at " + o.server() + ", " + settings);
         try {
@@ -227,6 +227,8 @@ public final class LawFlowBenchmark {
         figures.add(side + "PollsPerFlow", Figures.round(result.pollsPerFlow()), "");
         figures.add(side + "JvmCpuMsPerFlow", Figures.round(result.jvmCpuMillisPerFlow()), "ms");
         figures.add(side + "MachineCpuMsPerFlow", Figures.round(result.machineCpuMillisPerFlow()), "ms");
+        figures.add(side + "JitCompileMsPerFlow", Figures.round(result.jitMillisPerFlow()), "ms");
+        figures.add(side + "GcMsPerFlow", Figures.round(result.gcMillisPerFlow()), "ms");
     }
 
     private static boolean report(String phase, SimulatedUsers.Result result) {

@@ -81,7 +81,8 @@ final class SimulatedUsers {
             Map.of("filingDecision", "approve", "filingOpinion", "同意立案"));
 
     record Result(int started, List<FlowTarget.FlowCase> completed, List<String> failures, double seconds,
-            List<Double> flowMillis, long taskPolls, double jvmCpuSeconds, double machineCpuSeconds) {
+            List<Double> flowMillis, long taskPolls, double jvmCpuSeconds, double machineCpuSeconds,
+            double jitSeconds, double gcSeconds) {
         double flowsPerSecond() {
             return completed.size() / seconds;
         }
@@ -97,6 +98,14 @@ final class SimulatedUsers {
 
         double machineCpuMillisPerFlow() {
             return 1000 * machineCpuSeconds / Math.max(1, completed.size());
+        }
+
+        double jitMillisPerFlow() {
+            return 1000 * jitSeconds / Math.max(1, completed.size());
+        }
+
+        double gcMillisPerFlow() {
+            return 1000 * gcSeconds / Math.max(1, completed.size());
         }
     }
 
@@ -140,7 +149,7 @@ final class SimulatedUsers {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         return new Result(flows, List.copyOf(completed), List.copyOf(failures), seconds, sorted,
-                POLLS.sum() - pollsBefore, cpuSeconds[0], cpuSeconds[1]);
+                POLLS.sum() - pollsBefore, cpuSeconds[0], cpuSeconds[1], cpuSeconds[2], cpuSeconds[3]);
     }
 
     private static FlowTarget.FlowCase oneFlow(FlowTarget target, int i) throws Exception {
