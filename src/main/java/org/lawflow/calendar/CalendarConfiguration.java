@@ -15,7 +15,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Bean {@code deadlines}: at start-up the data file's years that the database lacks are stored, then the
- * calendar is read from the database (which the administrator may have extended or corrected).
+ * calendar is read from the database (which the administrator may have extended or corrected). On the test
+ * classpath the "data file" includes the synthetic years of a {@link CalendarSupplement}.
  */
 @Configuration
 class CalendarConfiguration {
@@ -23,7 +24,7 @@ class CalendarConfiguration {
     @Bean("deadlines")
     StatutoryDeadlines deadlines(CalendarStore store, Environment environment,
             @Value("${lawflow.zone:Asia/Shanghai}") String zone) {
-        store.importMissing(CalendarDataFile.load());
+        store.importMissing(CalendarDataFile.loadWithSupplements());
         ZoneId zoneId = ZoneId.of(zone);
         return new StatutoryDeadlines(store.load(), periodAmounts(environment), zoneId, Clock.system(zoneId));
     }

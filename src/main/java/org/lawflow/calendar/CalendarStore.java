@@ -35,7 +35,7 @@ class CalendarStore {
             int holidays, int workdays) {
     }
 
-    /** Stores the data file's years that the database does not have yet; corrected years stay as they are. */
+    /** Stores the data file's years that the database does not have yet; years already there stay as they are. */
     void importMissing(List<CalendarYear> fromFile) {
         List<Integer> present = years();
         for (CalendarYear year : fromFile) {
@@ -44,7 +44,7 @@ class CalendarStore {
             }
             try {
                 tx.executeWithoutResult(s -> insert(year, DATA_FILE, "system"));
-                log.info("Statutory calendar {} loaded from {}", year.year(), CalendarDataFile.RESOURCE);
+                log.info("Statutory calendar {} stored at start-up: {}", year.year(), year.notice());
             } catch (DuplicateKeyException e) {
                 log.info("Statutory calendar {} was loaded concurrently by another node", year.year());
             }

@@ -54,10 +54,13 @@ public class StatutoryDeadlines {
         this.clock = clock;
     }
 
-    /** A ready instance on the bundled data file with the default periods: no Spring, no database (process tests). */
+    /**
+     * A ready instance on the bundled data file (plus any {@link CalendarSupplement}, i.e. the tests' synthetic
+     * years) with the default periods: no Spring, no database (process tests).
+     */
     public static StatutoryDeadlines fromDataFile() {
-        return new StatutoryDeadlines(new StatutoryCalendar(CalendarDataFile.load()), Map.of(), DEFAULT_ZONE,
-                Clock.system(DEFAULT_ZONE));
+        return new StatutoryDeadlines(new StatutoryCalendar(CalendarDataFile.loadWithSupplements()), Map.of(),
+                DEFAULT_ZONE, Clock.system(DEFAULT_ZONE));
     }
 
     // ---- BPMN expression API ----------------------------------------------------------------------------

@@ -18,6 +18,14 @@ import org.springframework.http.HttpMethod;
 @LawFlowSpringTest
 class CalendarApiTest {
 
+    /** Never entered by any test, and beyond the tests' synthetic years (SyntheticTestYears: this year + 2). */
+    private static final int UNCOVERED = 2090;
+    /**
+     * Entered and deleted again by this class only (the Spring context and its database are shared, so no test
+     * may delete a year other tests count in); beyond the synthetic years like {@link #UNCOVERED}.
+     */
+    private static final String ADMIN_YEAR_PATH = "/api/calendar/years/2091";
+
     @Autowired TestRestTemplate rest;
     @Autowired StatutoryDeadlines deadlines;
 
@@ -63,10 +71,10 @@ class CalendarApiTest {
 
     @Test
     void beyondTheCalendarIs422NotAGuess() {
-        var response = api().get("zhangwei", "/api/calendar/deadline?from=2030-03-01&days=3");
+        var response = api().get("zhangwei", "/api/calendar/deadline?from=" + UNCOVERED + "-03-01&days=3");
         assertThat(response.status()).as(response.body()).isEqualTo(422);
-        assertThat(response.json().get("year").asInt()).isEqualTo(2030);
-        assertThat(response.json().get("detail").asText()).contains("PUT /api/calendar/years/2030");
+        assertThat(response.json().get("year").asInt()).isEqualTo(UNCOVERED);
+        assertThat(response.json().get("detail").asText()).contains("PUT /api/calendar/years/" + UNCOVERED);
     }
 
     @Test
@@ -81,19 +89,19 @@ class CalendarApiTest {
         var year2026 = api().get("zhangwei", "/api/calendar/years/2026").json();
         assertThat(year2026.get("holidays").get(1).get("from").asText()).isEqualTo("2026-02-15");
         assertThat(year2026.get("holidays").get(1).get("to").asText()).isEqualTo("2026-02-23");
-        assertThat(api().get("zhangwei", "/api/calendar/years/2031").status()).isEqualTo(404);
+        assertThat(api().get("zhangwei", "/api/calendar/years/" + UNCOVERED).status()).isEqualTo(404);
     }
 
     @Test
     void onlyTheAdministratorAddsAYearAndThenItsDeadlinesWork() {
-        String path = "/api/calendar/years/2027";
-        // Illustrative dates only: the real 2027 notice was not available when this test was written.
+        String path = ADMIN_YEAR_PATH;
+        // Illustrative dates only, in a year far ahead: no real notice exists for it.
         Map<String, Object> body = Map.of(
-                "notice", "测试用：国务院办公厅关于2027年部分节假日安排的通知",
-                "holidays", List.of(Map.of("name", "元旦", "from", "2027-01-01", "to", "2027-01-03"),
-                        Map.of("name", "春节", "from", "2027-02-05", "to", "2027-02-13")),
-                "workdays", List.of(Map.of("date", "2027-02-14", "name", "春节调休上班")));
-        assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2026-12-30&workdays=3").status())
+                "notice", "测试用：国务院办公厅关于2091年部分节假日安排的通知",
+                "holidays", List.of(Map.of("name", "元旦", "from", "2091-01-01", "to", "2091-01-03"),
+                        Map.of("name", "春节", "from", "2091-02-05", "to", "2091-02-13")),
+                "workdays", List.of(Map.of("date", "2091-02-04", "name", "春节调休上班")));
+        assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2091-01-01&workdays=1").status())
                 .isEqualTo(422);
         assertThat(api().exchange("zhangwei", HttpMethod.PUT, path, body).status()).isEqualTo(403);
         assertThat(api().exchange("zhaomin", HttpMethod.PUT, path, body).status()).isEqualTo(403);
@@ -101,12 +109,13 @@ class CalendarApiTest {
         try {
             var created = api().exchange("admin", HttpMethod.PUT, path, body);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            // 12-31 (Thu), then 01-01..01-03 rest, 01-04 (Mon), 01-05
-            var due = api().get("zhangwei", "/api/calendar/deadline?from=2026-12-30&workdays=3").json();
-            assertThat(due.get("due").asText()).isEqualTo("2027-01-05");
-            assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2027-02-04&workdays=1").json()
-                    .get("due").asText()).isEqualTo("2027-02-14");
-            assertThat(deadlines.coveredYears()).contains(2027);
+            // 01-01 (Mon) .. 01-03 rest, then 01-04 (Thu)
+            var due = api().get("zhangwei", "/api/calendar/deadline?from=2091-01-01&workdays=1").json();
+            assertThat(due.get("due").asText()).isEqualTo("2091-01-04");
+            // 02-02 (Fri), 02-03 (Sat) rest, 02-04 (Sun) a make-up working day
+            assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2091-02-02&workdays=1").json()
+                    .get("due").asText()).isEqualTo("2091-02-04");
+            assertThat(deadlines.coveredYears()).contains(2091);
             var years = api().get("zhangwei", "/api/calendar/years").json();
             assertThat(years.findValuesAsText("source")).contains("ADMIN", "DATA_FILE");
             // replacing is allowed (a corrected notice)
@@ -114,23 +123,24 @@ class CalendarApiTest {
         } finally {
             assertThat(api().exchange("admin", HttpMethod.DELETE, path, null).status()).isEqualTo(204);
         }
-        assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2026-12-30&workdays=3").status())
+        assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2091-01-01&workdays=1").status())
                 .isEqualTo(422);
     }
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
-            {"holidays":[{"name":"元旦","from":"2027-01-01","to":"2027-01-01"}]}                        | notice
+            {"holidays":[{"name":"元旦","from":"2091-01-01","to":"2091-01-01"}]}                        | notice
             {"notice":"x","holidays":[]}                                                            | holidays
-            {"notice":"x","holidays":[{"name":"元旦","from":"2027-01-01","to":"2027-01-01"}],"workdays":[{"date":"2027-01-04"}]} | workdays[0].date
-            {"notice":"x","holidays":[{"name":"元旦","from":"2027-13-01","to":"2027-01-01"}]}             | holidays[0].from
-            {"notice":"x","holidays":[{"name":"元旦","from":"2026-12-31","to":"2027-01-01"}]}             | holidays[0].from
+            {"notice":"x","holidays":[{"name":"元旦","from":"2091-01-01","to":"2091-01-01"}],"workdays":[{"date":"2091-01-04"}]} | workdays[0].date
+            {"notice":"x","holidays":[{"name":"元旦","from":"2091-13-01","to":"2091-01-01"}]}             | holidays[0].from
+            {"notice":"x","holidays":[{"name":"元旦","from":"2090-12-31","to":"2091-01-01"}]}             | holidays[0].from
             """)
     void invalidYearsAre400NamingTheField(String body, String field) {
-        var response = api().exchange("admin", HttpMethod.PUT, "/api/calendar/years/2027", body);
+        // 2091-01-04 is a Thursday: not a possible make-up day; 2090-12-31 lies in the year before
+        var response = api().exchange("admin", HttpMethod.PUT, ADMIN_YEAR_PATH, body);
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("field").asText()).isEqualTo(field);
-        assertThat(api().get("admin", "/api/calendar/years/2027").status()).isEqualTo(404);
+        assertThat(api().get("admin", ADMIN_YEAR_PATH).status()).isEqualTo(404);
     }
 
     @Test

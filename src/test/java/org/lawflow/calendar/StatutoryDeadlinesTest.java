@@ -23,7 +23,9 @@ import org.springframework.mock.env.MockEnvironment;
 class StatutoryDeadlinesTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private final StatutoryDeadlines deadlines = StatutoryDeadlines.fromDataFile();
+    // the data file alone, without the tests' synthetic years (SyntheticTestYears): these checks are about the notices
+    private final StatutoryDeadlines deadlines = new StatutoryDeadlines(new StatutoryCalendar(CalendarDataFile.load()),
+            Map.of(), SHANGHAI, Clock.system(SHANGHAI));
 
     @ParameterizedTest(name = "{0} + {1} working days = {2} ({3})")
     @CsvSource(delimiter = '|', textBlock = """

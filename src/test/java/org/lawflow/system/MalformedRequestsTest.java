@@ -262,7 +262,7 @@ class MalformedRequestsTest {
         table.add(new Bad("GET deadline: neither workdays nor days", HttpMethod.GET, deadline + "?from=2026-11-23",
                 null, null, 400, null));
         table.add(new Bad("GET deadline: beyond the known years", HttpMethod.GET,
-                deadline + "?from=2031-01-05&workdays=5", null, null, 422, null));
+                deadline + "?from=2090-01-05&workdays=5", null, null, 422, null)); // beyond the synthetic test years
         table.add(new Bad("PUT calendar year as officer", HttpMethod.PUT, "/api/calendar/years/2030",
                 "application/json", "{\"notice\":\"x\",\"holidays\":[],\"workdays\":[]}", 403, null));
         return table.stream();
