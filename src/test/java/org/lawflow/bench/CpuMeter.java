@@ -27,8 +27,8 @@ record CpuMeter(long jvmNanos, double machineSeconds, long jitMillis, long gcMil
     }
 
     /**
-     * What was used since this reading: {JVM CPU s, machine CPU s, JIT compilation s, GC s}. The JIT figure (time
-     * the compiler threads spent) shows whether a phase still paid for compiling code it runs for the first time,
+     * What was used since this reading: {JVM CPU s, machine CPU s, JIT compilation s, GC s}. The JIT figure (elapsed
+     * compile time summed over the compiler threads, not CPU) shows whether a phase still paid for compiling code it runs for the first time,
      * i.e. whether the warm-up was long enough; the GC figure is the collectors' time (pauses of G1's young and
      * mixed collections).
      */
