@@ -227,7 +227,7 @@ public final class LawFlowBenchmark {
         figures.add(side + "PollsPerFlow", Figures.round(result.pollsPerFlow()), "");
         figures.add(side + "JvmCpuMsPerFlow", Figures.round(result.jvmCpuMillisPerFlow()), "ms");
         figures.add(side + "MachineCpuMsPerFlow", Figures.round(result.machineCpuMillisPerFlow()), "ms");
-        figures.add(side + "JitCompileMsPerFlow", Figures.round(result.jitMillisPerFlow()), "ms");
+        figures.add(side + "JitCpuMsPerFlow", Figures.round(result.jitMillisPerFlow()), "ms");
         figures.add(side + "GcMsPerFlow", Figures.round(result.gcMillisPerFlow()), "ms");
     }
 
