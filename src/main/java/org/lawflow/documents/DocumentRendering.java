@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.lawflow.agency.Agency;
@@ -22,8 +23,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * the final PDF file is stored with the document (the register, 登记).
  */
 final class DocumentRendering {
-
-    static final String HASH_PLACEHOLDER = "@@CONTENT_SHA256@@";
 
     record Rendered(byte[] pdf, String sha256, String contentSha256, String docNo, String title, String fileName) {
     }
@@ -57,12 +56,17 @@ final class DocumentRendering {
         model.put("filedOn", TemplateValues.date(c.filedOn()));
         model.put("party", PartyView.of(c.party(), false));
         model.put("publicParty", PartyView.of(c.party(), true));
-        model.put("contentHash", HASH_PLACEHOLDER);
         String html = engine.process(kind.template(), new Context(java.util.Locale.SIMPLIFIED_CHINESE, model));
         String contentSha256 = sha256(html.getBytes(StandardCharsets.UTF_8));
-        byte[] bytes = pdf.render(html.replace(HASH_PLACEHOLDER, contentSha256), kind.title());
+        byte[] bytes = pdf.render(html, kind.title(), footer(c.caseNo(), docNo, contentSha256));
         String fileName = kind.title() + "-" + c.caseNo() + ".pdf";
         return new Rendered(bytes, sha256(bytes), contentSha256, docNo, kind.title(), fileName);
+    }
+
+    /** The footer of every page: the content hash covers the rendered XHTML, which holds everything but this. */
+    static PdfRenderer.PageFooter footer(String caseNo, String docNo, String contentSha256) {
+        return (page, pages) -> List.of("案号 " + caseNo + "　文号 " + docNo + "　第 " + page + " 页 / 共 " + pages + " 页",
+                "内容校验 SHA-256 " + contentSha256 + "　文件 SHA-256 见登记");
     }
 
     static String sha256(byte[] bytes) {

@@ -2,6 +2,7 @@ package org.lawflow.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,6 +58,33 @@ class DocumentRenderingTest {
             assertThat(f.isEmbedded()).as(f.getName()).isTrue();
             assertThat(f.getName()).contains("NotoSans");
         });
+    }
+
+    /** Stamped after layout (PdfRenderer.stamp): in the bottom margin of every page, clear of the body text. */
+    @Test
+    void everyPageCarriesTheFooterInItsBottomMargin() throws IOException {
+        var rendered = RENDERING.render(DocumentKind.PENALTY_DECISION, SampleCases.citizenCase(), SampleCases.xining(),
+                SampleCases.reviewVariables(), LocalDate.of(2026, 12, 2));
+        try (PDDocument doc = Loader.loadPDF(rendered.pdf())) {
+            int pages = doc.getNumberOfPages();
+            assertThat(pages).as("the sample decision runs onto a second page").isGreaterThan(1);
+            for (int page = 1; page <= pages; page++) {
+                PDPage pdPage = doc.getPage(page - 1);
+                float width = pdPage.getMediaBox().getWidth();
+                float height = pdPage.getMediaBox().getHeight();
+                float bottomMargin = 26 / 25.4f * 72;
+                var stripper = new PDFTextStripperByArea();
+                stripper.setSortByPosition(true);
+                stripper.addRegion("margin", new Rectangle2D.Float(0, height - bottomMargin, width, bottomMargin));
+                stripper.addRegion("body", new Rectangle2D.Float(0, 0, width, height - bottomMargin));
+                stripper.extractRegions(pdPage);
+                String margin = stripper.getTextForRegion("margin").replaceAll("[\\s\\p{Z}]+", "");
+                String body = stripper.getTextForRegion("body").replaceAll("[\\s\\p{Z}]+", "");
+                assertThat(margin).as("footer of page %d", page).isEqualTo("案号宁交执罚〔2026〕7号文号" + rendered.docNo()
+                        + "第" + page + "页/共" + pages + "页内容校验SHA-256" + rendered.contentSha256() + "文件SHA-256见登记");
+                assertThat(body).as("body of page %d", page).isNotEmpty().doesNotContain("内容校验", "共" + pages + "页");
+            }
+        }
     }
 
     @Test
