@@ -64,7 +64,7 @@ final class DocumentRendering {
     }
 
     /** The footer of every page: the content hash covers the rendered XHTML, which holds everything but this. */
-    static PdfRenderer.PageFooter footer(String caseNo, String docNo, String contentSha256) {
+    private static PdfRenderer.PageFooter footer(String caseNo, String docNo, String contentSha256) {
         return (page, pages) -> List.of("案号 " + caseNo + "　文号 " + docNo + "　第 " + page + " 页 / 共 " + pages + " 页",
                 "内容校验 SHA-256 " + contentSha256 + "　文件 SHA-256 见登记");
     }

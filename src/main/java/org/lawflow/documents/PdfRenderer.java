@@ -130,11 +130,11 @@ final class PdfRenderer {
             float centre = page.getMediaBox().getLowerLeftX() + page.getMediaBox().getWidth() / 2;
             try (var content = new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
                 content.setNonStrokingColor(FOOTER_GREY, FOOTER_GREY, FOOTER_GREY);
+                content.setFont(font, FOOTER_FONT_SIZE);
                 float baseline = page.getMediaBox().getLowerLeftY() + FOOTER_FIRST_BASELINE;
                 for (String line : lines) {
                     float width = font.getStringWidth(line) / 1000 * FOOTER_FONT_SIZE;
                     content.beginText();
-                    content.setFont(font, FOOTER_FONT_SIZE);
                     content.newLineAtOffset(centre - width / 2, baseline);
                     content.showText(line);
                     content.endText();
