@@ -25,7 +25,8 @@ record BenchOptions(String server, String user, int flows, int users, int warmUp
      * still compiling its code for the first time (openhtmltopdf, PDFBox, Spring MVC, Thymeleaf: far more code than
      * the bare engine runs), and that compilation was charged to its flows: LawFlow's JVM CPU per flow fell from
      * about 460 ms after 8 warm-up flows to about 340 after 96 and 300 after 300, the bare engine's from about 130 to
-     * 89 and 88 (BENCHMARKS.md, third round). The figures are meant for a node that has been running.
+     * 89 and 88 (BENCHMARKS.md, third round). Both sides still compile for about 2,500 flows (seventh round:
+     * settled, both are cheaper and the ratio is no better); 96 keeps the default run at about 5 minutes in 512 MB.
      */
     static final int DEFAULT_WARM_UP = 96;
     /** Concurrent simulated users; the example figure. */

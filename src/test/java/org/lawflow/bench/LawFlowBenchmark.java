@@ -43,6 +43,8 @@ public final class LawFlowBenchmark {
     static final int MAILS_PER_FLOW = 3;
     /** Package runs before measuring, so JIT compilation and per-thread font parsing are not in the figures. */
     static final int PACKAGE_WARM_UP = 20;
+    /** Flows per printed round of the warm-up; about 15 s of the bare engine and 40 s of LawFlow here. */
+    static final int WARM_UP_ROUND = 250;
 
     private LawFlowBenchmark() {
     }
@@ -79,7 +81,7 @@ public final class LawFlowBenchmark {
             SimulatedUsers.Result baseline;
             try (var bare = BareEngineBaseline.start(baselineDb, settings)) {
                 say("(b) baseline engine up; warm-up");
-                var warm = SimulatedUsers.drive(bare, warmUp, o.users());
+                var warm = warmUp("(b)", bare, warmUp, o.users());
                 long callsBefore = BareEngineBaseline.NO_OP_CALLS.get();
                 say("(b) measuring");
                 baseline = SimulatedUsers.drive(bare, o.flows(), o.users());
@@ -98,7 +100,7 @@ public final class LawFlowBenchmark {
             HeapWatch.reset();
             try (var app = LawFlowInProcess.start(lawflowDb, smtp.getSmtp().getPort(), o.appArgs())) {
                 say(String.format("(a) LawFlow started in this JVM in %.1f s; warm-up", app.startSeconds));
-                var warm = SimulatedUsers.drive(app, warmUp, o.users());
+                var warm = warmUp("(a)", app, warmUp, o.users());
                 say("(a) measuring");
                 var measuredFrom = new java.util.Date();
                 var lawflow = SimulatedUsers.drive(app, o.flows(), o.users());
@@ -229,6 +231,25 @@ public final class LawFlowBenchmark {
         figures.add(side + "MachineCpuMsPerFlow", Figures.round(result.machineCpuMillisPerFlow()), "ms");
         figures.add(side + "JitCpuMsPerFlow", Figures.round(result.jitMillisPerFlow()), "ms");
         figures.add(side + "GcMsPerFlow", Figures.round(result.gcMillisPerFlow()), "ms");
+    }
+
+    /**
+     * The warm-up, run in rounds of {@link #WARM_UP_ROUND} flows, each printed with its CPU per flow and the JIT
+     * compiler threads' part of it: one sees whether a side has settled before it is measured.
+     */
+    private static SimulatedUsers.Result warmUp(String side, FlowTarget target, int flows, int users)
+            throws InterruptedException {
+        List<SimulatedUsers.Result> rounds = new ArrayList<>();
+        for (int done = 0; done < flows; ) {
+            int n = Math.min(Math.max(users, WARM_UP_ROUND), flows - done);
+            var round = SimulatedUsers.drive(target, n, users);
+            rounds.add(round);
+            done += n;
+            say(String.format("%s warm-up %d/%d: %.2f flows/s, CPU per flow %.0f ms machine, %.0f ms JVM (JIT %.0f)",
+                    side, done, flows, round.flowsPerSecond(), round.machineCpuMillisPerFlow(),
+                    round.jvmCpuMillisPerFlow(), round.jitMillisPerFlow()));
+        }
+        return SimulatedUsers.Result.combined(rounds);
     }
 
     private static boolean report(String phase, SimulatedUsers.Result result) {

@@ -107,6 +107,31 @@ final class SimulatedUsers {
         double gcMillisPerFlow() {
             return 1000 * gcSeconds / Math.max(1, completed.size());
         }
+
+        /** Consecutive runs taken as one (the warm-up's rounds). */
+        static Result combined(List<Result> runs) {
+            List<FlowTarget.FlowCase> completed = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            List<Double> millis = new ArrayList<>();
+            int started = 0;
+            long polls = 0;
+            double seconds = 0, jvm = 0, machine = 0, jit = 0, gc = 0;
+            for (Result r : runs) {
+                started += r.started;
+                completed.addAll(r.completed);
+                failures.addAll(r.failures);
+                millis.addAll(r.flowMillis);
+                polls += r.taskPolls;
+                seconds += r.seconds;
+                jvm += r.jvmCpuSeconds;
+                machine += r.machineCpuSeconds;
+                jit += r.jitSeconds;
+                gc += r.gcSeconds;
+            }
+            Collections.sort(millis);
+            return new Result(started, List.copyOf(completed), List.copyOf(failures), seconds, List.copyOf(millis),
+                    polls, jvm, machine, jit, gc);
+        }
     }
 
     private SimulatedUsers() {
