@@ -84,7 +84,7 @@ final class SimulatedUsers {
             List<Double> flowMillis, long taskPolls, double jvmCpuSeconds, double machineCpuSeconds,
             double jitSeconds, double gcSeconds) {
         double flowsPerSecond() {
-            return completed.size() / seconds;
+            return completed.isEmpty() ? 0 : completed.size() / seconds; // --warm-up=0 runs no round at all
         }
 
         /** Task-list and end-of-flow queries per completed flow: how often the users looked. */
