@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * of one flow, which the closed-loop flow rate alone does not show. The machine figure comes from /proc/stat
  * (Linux); elsewhere it is NaN.
  */
-record CpuMeter(long jvmNanos, double machineSeconds, double jitSeconds, long gcMillis) {
+record CpuMeter(long jvmNanos, double machineSeconds, double jitSeconds, long gcMillis, ThreadCpu threads) {
 
     /** USER_HZ: the unit of /proc/stat on Linux (100 on every common kernel). */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -22,7 +22,7 @@ record CpuMeter(long jvmNanos, double machineSeconds, double jitSeconds, long gc
         long jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
         long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
-        return new CpuMeter(jvm, machineBusySeconds(), compilerThreadsCpuSeconds(), gc);
+        return new CpuMeter(jvm, machineBusySeconds(), compilerThreadsCpuSeconds(), gc, ThreadCpu.now());
     }
 
     /**
@@ -32,7 +32,10 @@ record CpuMeter(long jvmNanos, double machineSeconds, double jitSeconds, long gc
      * collections).
      */
     double[] secondsSince() {
-        CpuMeter end = now();
+        return secondsUntil(now());
+    }
+
+    double[] secondsUntil(CpuMeter end) {
         return new double[] {(end.jvmNanos - jvmNanos) / 1e9, end.machineSeconds - machineSeconds,
                 Math.max(0, end.jitSeconds - jitSeconds), (end.gcMillis - gcMillis) / 1e3};
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,21 @@ class LawFlowBenchmarkSmokeTest {
             assertThat(f.get(side + "JvmCpuMsPerFlow").asDouble()).as(side + " JVM CPU per flow").isPositive();
             assertThat(f.get(side + "MachineCpuMsPerFlow").asDouble()).as(side + " machine CPU per flow (Linux)")
                     .isGreaterThanOrEqualTo(f.get(side + "JvmCpuMsPerFlow").asDouble() * 0.5);
+            // the split by thread: the users drive both sides; its parts cannot exceed the JVM's whole
+            double split = 0;
+            for (var group : ThreadCpu.Group.values()) {
+                String name = side + "CpuMsPerFlow." + group.name().toLowerCase(Locale.ROOT);
+                assertThat(f.get(name)).as(name).isNotNull();
+                split += f.get(name).asDouble();
+            }
+            assertThat(f.get(side + "CpuMsPerFlow.users").asDouble()).as(side + " users' CPU").isPositive();
+            assertThat(f.get(side + "CpuMsPerFlow.job_executor").asDouble()).as(side + " job CPU").isPositive();
+            assertThat(split).as(side + " CPU split by thread").isLessThanOrEqualTo(
+                    f.get(side + "JvmCpuMsPerFlow").asDouble() * 1.05 + 1);
         }
+        // LawFlow's registrations and review starts go over its REST API; the baseline has no web layer
+        assertThat(f.get("lawflowCpuMsPerFlow.web").asDouble()).isPositive();
+        assertThat(f.get("baselineCpuMsPerFlow.web").asDouble()).isZero();
         assertThat(f.get("flowRatioLawflowToBaseline").asDouble()).isCloseTo(
                 f.get("lawflowFlowsPerSecond").asDouble() / f.get("baselineFlowsPerSecond").asDouble(),
                 org.assertj.core.data.Offset.offset(0.02));

@@ -46,6 +46,9 @@ final class SimulatedUsers {
     static final int FAILED_JOB_CHECK_EVERY = 8;
 
     private static final LongAdder POLLS = new LongAdder();
+    /** The users' threads are named, so their CPU can be told apart ({@link ThreadCpu}). */
+    static final String THREAD_PREFIX = "bench-user-";
+    private static final AtomicInteger THREADS = new AtomicInteger();
 
     static final String OFFICER = "zhangwei";
     static final String REVIEWER = "wangfang";
@@ -82,7 +85,8 @@ final class SimulatedUsers {
 
     record Result(int started, List<FlowTarget.FlowCase> completed, List<String> failures, double seconds,
             List<Double> flowMillis, long taskPolls, double jvmCpuSeconds, double machineCpuSeconds,
-            double jitSeconds, double gcSeconds) {
+            double jitSeconds, double gcSeconds, Map<ThreadCpu.Group, Double> threadCpuSeconds,
+            Map<String, Double> threadNameCpuSeconds) {
         double flowsPerSecond() {
             return completed.isEmpty() ? 0 : completed.size() / seconds; // --warm-up=0 runs no round at all
         }
@@ -108,6 +112,16 @@ final class SimulatedUsers {
             return 1000 * gcSeconds / Math.max(1, completed.size());
         }
 
+        double threadCpuMillisPerFlow(ThreadCpu.Group group) {
+            return 1000 * threadCpuSeconds.getOrDefault(group, 0.0) / Math.max(1, completed.size());
+        }
+
+        /** JVM CPU outside the Java threads measured: GC, JIT compiler, VM threads, and threads that ended. */
+        double notInJavaThreadsMillisPerFlow() {
+            double inThreads = threadCpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+            return 1000 * (jvmCpuSeconds - inThreads) / Math.max(1, completed.size());
+        }
+
         /** Consecutive runs taken as one (the warm-up's rounds). */
         static Result combined(List<Result> runs) {
             List<FlowTarget.FlowCase> completed = new ArrayList<>();
@@ -116,7 +130,11 @@ final class SimulatedUsers {
             int started = 0;
             long polls = 0;
             double seconds = 0, jvm = 0, machine = 0, jit = 0, gc = 0;
+            Map<ThreadCpu.Group, Double> groups = new java.util.LinkedHashMap<>();
+            Map<String, Double> names = new java.util.LinkedHashMap<>();
             for (Result r : runs) {
+                r.threadCpuSeconds.forEach((k, v) -> groups.merge(k, v, Double::sum));
+                r.threadNameCpuSeconds.forEach((k, v) -> names.merge(k, v, Double::sum));
                 started += r.started;
                 completed.addAll(r.completed);
                 failures.addAll(r.failures);
@@ -130,7 +148,7 @@ final class SimulatedUsers {
             }
             Collections.sort(millis);
             return new Result(started, List.copyOf(completed), List.copyOf(failures), seconds, List.copyOf(millis),
-                    polls, jvm, machine, jit, gc);
+                    polls, jvm, machine, jit, gc, groups, names);
         }
     }
 
@@ -138,16 +156,20 @@ final class SimulatedUsers {
     }
 
     static Result drive(FlowTarget target, int flows, int users) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(users);
+        ExecutorService pool = Executors.newFixedThreadPool(users,
+                r -> new Thread(r, THREAD_PREFIX + THREADS.incrementAndGet()));
         var next = new AtomicInteger();
         var completed = new ConcurrentLinkedQueue<FlowTarget.FlowCase>();
         var failures = new ConcurrentLinkedQueue<String>();
         var millis = new ConcurrentLinkedQueue<Double>();
+        var usersCpuNanos = new LongAdder();
         long pollsBefore = POLLS.sum();
         var cpu = CpuMeter.now();
         long start = System.nanoTime();
         for (int u = 0; u < users; u++) {
             pool.submit(() -> {
+                var threadBean = java.lang.management.ManagementFactory.getThreadMXBean();
+                long cpuBefore = threadBean.getCurrentThreadCpuTime();
                 for (int i; (i = next.getAndIncrement()) < flows; ) {
                     long t = System.nanoTime();
                     try {
@@ -162,6 +184,7 @@ final class SimulatedUsers {
                         target.engine().getIdentityService().clearAuthentication();
                     }
                 }
+                usersCpuNanos.add(threadBean.getCurrentThreadCpuTime() - cpuBefore);
             });
         }
         pool.shutdown();
@@ -170,11 +193,13 @@ final class SimulatedUsers {
             failures.add("driver did not finish");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double[] cpuSeconds = cpu.secondsSince();
+        var cpuEnd = CpuMeter.now();
+        double[] cpuSeconds = cpu.secondsUntil(cpuEnd);
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         return new Result(flows, List.copyOf(completed), List.copyOf(failures), seconds, sorted,
-                POLLS.sum() - pollsBefore, cpuSeconds[0], cpuSeconds[1], cpuSeconds[2], cpuSeconds[3]);
+                POLLS.sum() - pollsBefore, cpuSeconds[0], cpuSeconds[1], cpuSeconds[2], cpuSeconds[3],
+                cpu.threads().secondsUntil(cpuEnd.threads(), usersCpuNanos.sum() / 1e9), cpu.threads().secondsByNameUntil(cpuEnd.threads()));
     }
 
     private static FlowTarget.FlowCase oneFlow(FlowTarget target, int i) throws Exception {

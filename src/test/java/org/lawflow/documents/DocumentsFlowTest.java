@@ -101,11 +101,17 @@ class DocumentsFlowTest {
         byte[] zip = download("zhangwei", "/api/packages/" + pkg.get(0).id());
         assertThat(DocumentRendering.sha256(zip)).isEqualTo(pkg.get(0).sha256());
         Map<String, byte[]> entries = new HashMap<>();
+        Map<String, Integer> methods = new HashMap<>();
         try (var in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 entries.put(e.getName(), in.readAllBytes());
+                methods.put(e.getName(), e.getMethod());
             }
         }
+        // the PDFs are compressed inside already, so they are stored; the manifest is text and deflated
+        assertThat(methods).hasSize(4).containsEntry("manifest.json", java.util.zip.ZipEntry.DEFLATED);
+        methods.forEach((name, method) -> assertThat(method).as(name)
+                .isEqualTo(name.endsWith(".pdf") ? java.util.zip.ZipEntry.STORED : java.util.zip.ZipEntry.DEFLATED));
         JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
         assertThat(manifest.get("caseId").asText()).isEqualTo(caseId);
         assertThat(manifest.get("kind").asText()).isEqualTo("FILING");
