@@ -234,18 +234,21 @@ public final class LawFlowBenchmark {
         var split = new StringBuilder();
         for (ThreadCpu.Group group : ThreadCpu.Group.values()) {
             double ms = result.threadCpuMillisPerFlow(group);
-            figures.add(side + "CpuMsPerFlow." + group.name().toLowerCase(java.util.Locale.ROOT), Figures.round(ms), "ms");
+            figures.add(side + "CpuMsPerFlow." + group.name().toLowerCase(java.util.Locale.ROOT),
+                    Figures.round(ms), "ms");
             split.append(String.format("%s %.0f, ", group.label, ms));
         }
-        figures.add(side + "CpuMsPerFlow.notInJavaThreads", Figures.round(result.notInJavaThreadsMillisPerFlow()), "ms");
+        figures.add(side + "CpuMsPerFlow.notInJavaThreads", Figures.round(result.notInJavaThreadsMillisPerFlow()),
+                "ms");
         // the SMTP sink's connection threads end after each mail, so their CPU is in the rest
         say(String.format("%s JVM CPU per flow %.0f ms: %sJIT compiler %.0f, GC, VM and ended threads %.0f", side,
                 result.jvmCpuMillisPerFlow(), split, result.jitMillisPerFlow(),
                 result.notInJavaThreadsMillisPerFlow() - result.jitMillisPerFlow()));
         var names = new StringBuilder();
         result.threadNameCpuSeconds().entrySet().stream()
-                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(8).forEach(e -> names.append(String.format(
-                "%s %.0f, ", e.getKey(), 1000 * e.getValue() / Math.max(1, result.completed().size()))));
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                .forEach(e -> names.append(String.format("%s %.0f, ", e.getKey(),
+                        1000 * e.getValue() / Math.max(1, result.completed().size()))));
         say(side + " by thread name (ms per flow): " + names);
     }
 
