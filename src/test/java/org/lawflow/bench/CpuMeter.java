@@ -27,9 +27,9 @@ record CpuMeter(long jvmNanos, double machineSeconds, double jitSeconds, long gc
 
     /**
      * What was used from this reading to {@code end}: {JVM CPU s, machine CPU s, JIT compiler threads' CPU s,
-     * GC s}. The JIT figure (part of the JVM figure) shows whether a phase still paid for compiling code it runs for the first time, i.e.
-     * whether the warm-up was long enough; the GC figure is the collectors' time (pauses of G1's young and mixed
-     * collections).
+     * GC s}. The JIT figure (part of the JVM figure) shows whether a phase still paid for compiling code it runs for
+     * the first time, i.e. whether the warm-up was long enough; the GC figure is the collectors' time (pauses of G1's
+     * young and mixed collections).
      */
     double[] secondsUntil(CpuMeter end) {
         return new double[] {(end.jvmNanos - jvmNanos) / 1e9, end.machineSeconds - machineSeconds,

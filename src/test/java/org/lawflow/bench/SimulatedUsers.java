@@ -199,7 +199,8 @@ final class SimulatedUsers {
         Collections.sort(sorted);
         return new Result(flows, List.copyOf(completed), List.copyOf(failures), seconds, sorted,
                 POLLS.sum() - pollsBefore, cpuSeconds[0], cpuSeconds[1], cpuSeconds[2], cpuSeconds[3],
-                cpu.threads().secondsUntil(cpuEnd.threads(), usersCpuNanos.sum() / 1e9), cpu.threads().secondsByNameUntil(cpuEnd.threads()));
+                cpu.threads().secondsUntil(cpuEnd.threads(), usersCpuNanos.sum() / 1e9),
+                cpu.threads().secondsByNameUntil(cpuEnd.threads()));
     }
 
     private static FlowTarget.FlowCase oneFlow(FlowTarget target, int i) throws Exception {

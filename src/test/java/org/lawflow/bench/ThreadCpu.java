@@ -80,35 +80,30 @@ record ThreadCpu(Map<Long, Sample> threads) {
             seconds.put(g, 0.0);
         }
         seconds.put(Group.USERS, usersSeconds);
-        end.threads.forEach((id, sample) -> {
-            if (Group.of(sample.name) == Group.USERS) {
-                return;
-            }
-            Sample before = threads.get(id);
-            long from = before != null ? before.cpuNanos : 0; // thread ids are never reused; names may change
-            seconds.merge(Group.of(sample.name), Math.max(0, sample.cpuNanos - from) / 1e9, Double::sum);
-        });
+        spentUntil(end).forEach((name, s) -> seconds.merge(Group.of(name), s, Double::sum));
         return seconds;
     }
 
     /**
-     * The same per thread name with its numbers replaced by {@code #} (e.g. {@code camundaTaskExecutor-#}), largest
-     * first: to see what a group holds, or which threads the classification calls "other".
+     * The same per thread name with its numbers replaced by {@code #} (e.g. {@code camundaTaskExecutor-#}): to see
+     * what a group holds, or which threads the classification calls "other".
      */
     Map<String, Double> secondsByNameUntil(ThreadCpu end) {
         Map<String, Double> seconds = new TreeMap<>();
+        spentUntil(end).forEach((name, s) -> seconds.merge(name.replaceAll("\\d+", "#"), s, Double::sum));
+        return seconds;
+    }
+
+    /** CPU seconds of each thread alive at {@code end} (by its name then), the users' threads left out. */
+    private Map<String, Double> spentUntil(ThreadCpu end) {
+        Map<String, Double> spent = new HashMap<>();
         end.threads.forEach((id, sample) -> {
-            if (Group.of(sample.name) == Group.USERS) {
-                return;
+            if (Group.of(sample.name) != Group.USERS) {
+                Sample before = threads.get(id);
+                long from = before != null ? before.cpuNanos : 0; // thread ids are never reused; names may change
+                spent.merge(sample.name, Math.max(0, sample.cpuNanos - from) / 1e9, Double::sum);
             }
-            Sample before = threads.get(id);
-            long from = before != null ? before.cpuNanos : 0; // thread ids are never reused; names may change
-            seconds.merge(sample.name.replaceAll("\\d+", "#"), Math.max(0, sample.cpuNanos - from) / 1e9,
-                    Double::sum);
         });
-        Map<String, Double> largestFirst = new LinkedHashMap<>();
-        seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> largestFirst.put(e.getKey(), e.getValue()));
-        return largestFirst;
+        return spent;
     }
 }
