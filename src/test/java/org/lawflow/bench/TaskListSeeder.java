@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -19,8 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Open tasks: one real {@code major-decision-review} instance is started by the engine before its legal review
  * task (法制审核, candidate group {@code legal-reviewer}, with its overdue timer); then all its runtime and history
  * rows are copied with {@code generate_series}, each copy with new ids, its own case (enforcement_case row,
- * business key, caseId/caseNo variables) and alternately the agency xining or haidong. So every row is exactly what
- * the engine itself writes, and engine queries, Tasklist and Cockpit treat the copies like real instances.
+ * business key, caseId/caseNo variables, the task's authorization) and alternately the agency xining or haidong.
+ * So every row is exactly what the engine itself writes, and engine queries, Tasklist and Cockpit treat the copies
+ * like real instances. (Until 2026-12-06 the task's authorization was not copied, which hid that Camunda's default
+ * per-task READ made the task list slow at this scale; see {@code identity.TaskWorkAuthorizations}.)
  * <p>
  * History: finished instances of the same process with {@link #ACTIVITIES_PER_FINISHED_INSTANCE} activity rows
  * each (ACT_HI_PROCINST, ACT_HI_ACTINST, and ACT_HI_TASKINST for the user tasks among them).
@@ -34,6 +37,14 @@ final class TaskListSeeder {
     /** A finished review runs through about this many activities (start, tasks, gateways, documents, end). */
     static final int ACTIVITIES_PER_FINISHED_INSTANCE = 25;
     private static final String CASE_PREFIX = "BENCH";
+
+    /**
+     * The authorizations the engine wrote for the template's task (its candidate group's permission to work on it):
+     * a real database has one or more per open task, and authorization-checked task queries read them, so every
+     * copy gets its own. The {@code ?} is the array of the template's task ids.
+     */
+    private static final String TASK_AUTHORIZATIONS = "resource_type_ = " + Resources.TASK.resourceType()
+            + " and resource_id_ = any(?)";
 
     /** Runtime and history tables of one instance, and the column that ties a row to its process instance. */
     private static final List<String[]> INSTANCE_TABLES = List.of(
@@ -105,6 +116,14 @@ final class TaskListSeeder {
         jdbc.update("delete from case_record_head" + ofCases, cases);
         jdbc.update("delete from case_officer" + ofCases, cases);
         jdbc.update("delete from enforcement_case where case_no like ?", cases);
+    }
+
+    /** The engine's authorizations of the seeded open tasks (one per task: its candidate group). */
+    long taskAuthorizations(Seeded seeded) {
+        return jdbc.queryForObject("select count(*) from act_ru_authorization a join act_ru_task t"
+                + " on a.resource_id_ = t.id_ join act_ru_execution e on e.id_ = t.proc_inst_id_"
+                + " where a.resource_type_ = ? and e.business_key_ like ?", Long.class, Resources.TASK.resourceType(),
+                CASE_PREFIX + seeded.run() + "-%");
     }
 
     /** Case k: id, case number and agency as the instance copy k refers to them. */
@@ -179,6 +198,8 @@ final class TaskListSeeder {
                 + " and act_inst_id_ is not null", String.class, template));
         ids.addAll(jdbc.queryForList("select id_ from act_ru_identitylink where task_id_ = any(?)", String.class,
                 (Object) taskIds.toArray(new String[0])));
+        ids.addAll(jdbc.queryForList("select id_ from act_ru_authorization where " + TASK_AUTHORIZATIONS, String.class,
+                (Object) taskIds.toArray(new String[0])));
         Integer bytes = jdbc.queryForObject("select count(*) from act_ru_variable where proc_inst_id_ = ?"
                 + " and bytearray_id_ is not null", Integer.class, template);
         if (bytes != null && bytes > 0) {
@@ -189,6 +210,8 @@ final class TaskListSeeder {
             copyRows(table[0], "t." + table[1] + " = ?", template, idArray, run, copies);
         }
         copyRows("act_ru_identitylink", "t.task_id_ = any(?)", taskIds.toArray(new String[0]), idArray, run, copies);
+        copyRows("act_ru_authorization", "t." + TASK_AUTHORIZATIONS, taskIds.toArray(new String[0]), idArray, run,
+                copies);
     }
 
     private void copyRows(String table, String where, Object whereValue, String[] ids, String run, int copies) {

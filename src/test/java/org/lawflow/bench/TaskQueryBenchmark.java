@@ -96,6 +96,7 @@ public final class TaskQueryBenchmark {
         var seeded = seeder.seed(openTasks, historicActivityRows);
         try {
             measure(engine, port, figures, seeded, before, groupBefore, iterations, javaCount);
+            figures.put("seededTaskAuthorizations", seeder.taskAuthorizations(seeded));
         } finally {
             if (removeAfterwards) {
                 seeder.remove(seeded);

@@ -47,6 +47,8 @@ class TaskQueryBenchmarkTest {
         assertThat(figures).containsEntry("openTasks", 200).containsEntry("historicActivityRows", 5000L);
         // 100 seeded tasks are xining's; the other 100 are haidong's, which the xining reviewer must not see
         assertThat((Long) figures.get("tasksVisibleToReviewer")).isGreaterThanOrEqualTo(100L);
+        // each seeded task has the authorization the engine writes for its candidate group, as a real one has
+        assertThat(figures).containsEntry("seededTaskAuthorizations", 200L);
         for (String query : List.of("taskQuery", "taskCount", "restTaskQuery", "restTaskCount", "tasklistFilterList",
                 "tasklistFilterCount", "caseList", "deadlineBoard")) {
             double p50 = (Double) figures.get(query + "P50Ms");
