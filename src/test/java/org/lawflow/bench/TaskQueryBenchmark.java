@@ -134,6 +134,13 @@ public final class TaskQueryBenchmark {
                 () -> check(javaCount.get() == expected, "Java task count != " + expected));
         javaList.putInto(figures, "taskQuery");
         javaCountLatency.putInto(figures, "taskCount");
+        // one task by id: the smallest checked command, as each Tasklist click, claim and completion starts with
+        String someTask = asReviewer(engine, reviewerGroups, reviewerTenants, () -> engine.getTaskService()
+                .createTaskQuery().taskCandidateUser(REVIEWER).listPage(0, 1).get(0).getId());
+        Latency singleTask = Latency.measure(iterations, () -> check(asReviewer(engine, reviewerGroups,
+                reviewerTenants, () -> engine.getTaskService().createTaskQuery().taskId(someTask).singleResult())
+                != null, "task by id not found"));
+        singleTask.putInto(figures, "taskById");
 
         // 2. engine REST as Tasklist/clients call it, HTTP Basic as the reviewer
         String taskParams = "candidateUser=" + REVIEWER + "&includeAssignedTasks=true&sortBy=created&sortOrder=desc";
