@@ -49,8 +49,8 @@ class TaskQueryBenchmarkTest {
         assertThat((Long) figures.get("tasksVisibleToReviewer")).isGreaterThanOrEqualTo(100L);
         // each seeded task has the authorization the engine writes for its candidate group, as a real one has
         assertThat(figures).containsEntry("seededTaskAuthorizations", 200L);
-        for (String query : List.of("taskQuery", "taskCount", "taskById", "restTaskQuery", "restTaskCount", "tasklistFilterList",
-                "tasklistFilterCount", "caseList", "deadlineBoard")) {
+        for (String query : List.of("taskQuery", "taskCount", "taskById", "restTaskQuery", "restTaskCount",
+                "tasklistFilterList", "tasklistFilterCount", "caseList", "deadlineBoard")) {
             double p50 = (Double) figures.get(query + "P50Ms");
             double p95 = (Double) figures.get(query + "P95Ms");
             double max = (Double) figures.get(query + "MaxMs");

@@ -51,7 +51,7 @@ class TaskWorkAuthorizationsTest {
         String caseNo = filed.caseNo();
         assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
 
-        // an assignee's task: 提交拟处理意见, assigned to the lead officer 张伟
+        // an assignee's task: 提交拟处罚决定, assigned to the lead officer 张伟
         String submit = flows.task(caseNo, "Task_SubmitProposedDecision").getId();
         assertWorkOnly(submit, "zhangwei", null);
         assertThat(engine(api, "liqiang", HttpMethod.GET, "/task/" + submit).status())
