@@ -81,6 +81,15 @@ class TaskQueryBenchmarkTest {
         }
     }
 
+    /** The two engine-table indexes LawFlow adds after the engine's schema step (system.EngineIndexes). */
+    @Test
+    void lawflowsEngineIndexesExistAfterStartup() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(indexesOf(c.getMetaData(), "act_ru_job")).contains("lawflow_ix_job_duedate");
+            assertThat(indexesOf(c.getMetaData(), "act_ru_task")).contains("lawflow_ix_task_parent");
+        }
+    }
+
     /** Index names of a table, lower case; PostgreSQL stores names in lower case, H2 in upper case. */
     private static Set<String> indexesOf(DatabaseMetaData meta, String table) throws Exception {
         Set<String> names = new HashSet<>();
