@@ -12,7 +12,7 @@ import java.util.Map;
  * Arguments may also arrive as one whitespace-separated string (Maven's {@code -Dbench.args="..."}).
  */
 record BenchOptions(String server, String user, int flows, int users, int warmUp, int openTasks, int historicRows,
-        int packageRuns, boolean quick, boolean keepDatabase, boolean startup, String out,
+        int packageRuns, boolean quick, boolean keepDatabase, boolean startup, boolean flowsAtScale, String out,
         Map<String, String> appArgs) {
 
     /**
@@ -74,7 +74,7 @@ record BenchOptions(String server, String user, int flows, int users, int warmUp
         int historic = intOption(own, "historic-rows", quick ? 10_000 : DEFAULT_HISTORIC_ROWS);
         int packageRuns = intOption(own, "package-runs", quick ? 20 : DEFAULT_PACKAGE_RUNS);
         var known = List.of("quick", "flows", "users", "warm-up", "open-tasks", "historic-rows", "package-runs", "server",
-                "db-user", "keep-db", "startup", "out");
+                "db-user", "keep-db", "startup", "flows-at-scale", "out");
         own.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
             throw new IllegalArgumentException("unknown option --" + k + "; known: " + known
                     + " and pass-through --spring.*, --camunda.*, --server.*, --management.*, --lawflow.*");
@@ -83,6 +83,7 @@ record BenchOptions(String server, String user, int flows, int users, int warmUp
                 own.getOrDefault("db-user", "postgres"), flows, users, warmUp, openTasks, historic, packageRuns, quick,
                 Boolean.parseBoolean(own.getOrDefault("keep-db", "false")),
                 Boolean.parseBoolean(own.getOrDefault("startup", "true")),
+                Boolean.parseBoolean(own.getOrDefault("flows-at-scale", "false")),
                 own.getOrDefault("out", "target/benchmark.json"), app);
     }
 
