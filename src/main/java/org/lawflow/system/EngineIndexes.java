@@ -36,17 +36,19 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        var dataSource = engine.getProcessEngineConfiguration().getDataSource();
-        for (String ddl : INDEXES) {
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement()) {
-                if (!connection.getAutoCommit()) {
-                    connection.setAutoCommit(true);
+        try (Connection connection = engine.getProcessEngineConfiguration().getDataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            // each statement on its own: one that fails (a race with another node) leaves the next one runnable
+            connection.setAutoCommit(true);
+            for (String ddl : INDEXES) {
+                try {
+                    statement.execute(ddl);
+                } catch (SQLException e) {
+                    log.warn("Engine index not created ({}): {}", ddl, e.getMessage());
                 }
-                statement.execute(ddl);
-            } catch (SQLException e) {
-                log.warn("Engine index not created ({}): {}", ddl, e.getMessage());
             }
+        } catch (SQLException e) {
+            log.warn("Engine indexes not created: {}", e.getMessage());
         }
     }
 }
