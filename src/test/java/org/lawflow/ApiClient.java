@@ -64,7 +64,7 @@ public final class ApiClient {
      * 2026-11-24 and its reminder mails fired inside the crash test).
      */
     public static String todayInChina() {
-        return java.time.LocalDate.now(org.lawflow.documents.TemplateValues.CHINA).toString();
+        return org.lawflow.system.ChinaTime.today().toString();
     }
 
     /** A valid registration body for a xining citizen case with a fine; tests change what they need. */

@@ -59,6 +59,25 @@ public final class Flows {
         throw new AssertionError("jobs of " + caseNo + " do not settle");
     }
 
+    /** Claims (if unassigned) and completes the case's task through the engine REST API as {@code user}. */
+    public void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {
+        String taskId = task(caseNo, taskKey).getId();
+        if (tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee() == null) {
+            var claim = api.exchange(user, org.springframework.http.HttpMethod.POST, "/engine-rest/task/" + taskId
+                    + "/claim", Map.of("userId", user));
+            if (claim.status() != 204) {
+                throw new AssertionError("claim " + taskKey + " as " + user + ": " + claim.status() + " " + claim.body());
+            }
+        }
+        Map<String, Object> typed = new java.util.HashMap<>();
+        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        var done = api.exchange(user, org.springframework.http.HttpMethod.POST, "/engine-rest/task/" + taskId
+                + "/complete", Map.of("variables", typed));
+        if (done.status() != 200 && done.status() != 204) {
+            throw new AssertionError("complete " + taskKey + " as " + user + ": " + done.status() + " " + done.body());
+        }
+    }
+
     /** The single open task of the case with the given definition key. */
     public Task task(String caseNo, String taskDefinitionKey) {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskDefinitionKey)

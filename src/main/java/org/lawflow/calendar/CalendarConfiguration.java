@@ -1,6 +1,5 @@
 package org.lawflow.calendar;
 
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -24,9 +23,10 @@ class CalendarConfiguration {
     @Bean("deadlines")
     StatutoryDeadlines deadlines(CalendarStore store, Environment environment,
             @Value("${lawflow.zone:Asia/Shanghai}") String zone) {
-        store.importMissing(CalendarDataFile.loadWithSupplements());
+        store.importMissing(CalendarDataFile.load());
         ZoneId zoneId = ZoneId.of(zone);
-        return new StatutoryDeadlines(store.load(), periodAmounts(environment), zoneId, Clock.system(zoneId));
+        return new StatutoryDeadlines(store.load(), periodAmounts(environment), zoneId,
+                org.lawflow.system.ChinaTime.CLOCK.withZone(zoneId));
     }
 
     /** {@code lawflow.periods.<NAME>=<amount>}; an unknown name or an amount out of range stops the start. */

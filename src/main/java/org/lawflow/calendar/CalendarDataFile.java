@@ -8,21 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.lawflow.system.InvalidInputException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Reads {@code calendar/cn-holidays.csv} (format described in the file's header). */
 final class CalendarDataFile {
 
     static final String RESOURCE = "calendar/cn-holidays.csv";
-    private static final Logger log = LoggerFactory.getLogger(CalendarDataFile.class);
 
     private CalendarDataFile() {
     }
@@ -37,26 +30,6 @@ final class CalendarDataFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The file's years plus, for years the file lacks, those of any {@link CalendarSupplement} (tests only). */
-    static List<CalendarYear> loadWithSupplements() {
-        List<CalendarYear> years = new ArrayList<>(load());
-        Set<Integer> covered = new TreeSet<>();
-        years.forEach(y -> covered.add(y.year()));
-        Set<Integer> inFile = Set.copyOf(covered);
-        for (CalendarSupplement supplement : ServiceLoader.load(CalendarSupplement.class,
-                CalendarDataFile.class.getClassLoader())) {
-            for (CalendarYear year : supplement.years(inFile)) {
-                if (covered.add(year.year())) {
-                    years.add(year.validated());
-                    log.warn("Statutory calendar {} is NOT a State Council notice: supplied by {} ({})", year.year(),
-                            supplement.getClass().getName(), year.notice());
-                }
-            }
-        }
-        years.sort(Comparator.comparingInt(CalendarYear::year));
-        return years;
     }
 
     static List<CalendarYear> parse(List<String> lines) {
@@ -115,7 +88,7 @@ final class CalendarDataFile {
         }
 
         CalendarYear build() {
-            return new CalendarYear(year, notice, holidays, workdays).validated();
+            return new CalendarYear(year, notice, holidays, workdays).validated().complete(false, null);
         }
     }
 }

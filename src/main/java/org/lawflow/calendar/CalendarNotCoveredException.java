@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A deadline needs a day of a year for which no State Council holiday notice is loaded. LawFlow never guesses
- * (a weekend-only count would be wrong as soon as the notice moves a working day): an administrator must add
- * the year (PUT /api/calendar/years/{year}). In /api this is a 422 problem detail.
+ * A deadline needs a day of a year that has no loaded State Council holiday notice and lies outside the years the
+ * holiday regulation is applied to ({@link HolidayRegulation#FIRST_YEAR}-{@link HolidayRegulation#LAST_YEAR}).
+ * In /api this is a 422 problem detail.
  */
 public class CalendarNotCoveredException extends RuntimeException {
 
@@ -14,8 +14,9 @@ public class CalendarNotCoveredException extends RuntimeException {
     private final List<Integer> coveredYears;
 
     public CalendarNotCoveredException(LocalDate date, List<Integer> coveredYears) {
-        super("法定节假日日历未包含" + date.getYear() + "年（计算期限需要" + date + "），已有年份：" + coveredYears
-                + "。请管理员根据国务院办公厅" + date.getYear() + "年部分节假日安排的通知添加该年度（PUT /api/calendar/years/"
+        super("期限计算超出支持范围：" + date.getYear() + "年既无国务院办公厅放假通知（已载入：" + coveredYears
+                + "），也不在按《全国年节及纪念日放假办法》推算的范围（" + HolidayRegulation.FIRST_YEAR + "—"
+                + HolidayRegulation.LAST_YEAR + "年）内；如确需计算，请管理员载入该年度通知（PUT /api/calendar/years/"
                 + date.getYear() + "）");
         this.date = date;
         this.coveredYears = List.copyOf(coveredYears);

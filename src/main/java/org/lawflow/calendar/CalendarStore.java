@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.lawflow.system.ChinaTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,7 +71,7 @@ class CalendarStore {
 
     private void insert(CalendarYear year, String source, String user) {
         jdbc.sql("insert into calendar_year (year_no, notice, source, updated_by, updated_at) values (?, ?, ?, ?, ?)")
-                .params(year.year(), year.notice().strip(), source, user, OffsetDateTime.now()).update();
+                .params(year.year(), year.notice().strip(), source, user, ChinaTime.nowOffset()).update();
         year.restDays().forEach((day, name) -> insertDay(year.year(), day, "HOLIDAY", name));
         year.makeUpDays().forEach((day, name) -> insertDay(year.year(), day, "WORKDAY", name));
     }
@@ -97,7 +98,38 @@ class CalendarStore {
                 .list();
     }
 
-    /** All years with their days, as the in-memory calendar. */
+    record LocalDay(String agencyId, LocalDate date, String name, String source, String createdBy,
+            OffsetDateTime createdAt) {
+    }
+
+    List<LocalDay> localDays() {
+        return jdbc.sql("select agency_id, day_date, name, source, created_by, created_at from calendar_local_day "
+                + "order by agency_id, day_date")
+                .query((rs, i) -> new LocalDay(rs.getString("agency_id"), rs.getObject("day_date", LocalDate.class),
+                        rs.getString("name"), rs.getString("source"), rs.getString("created_by"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    boolean agencyExists(String agency) {
+        return jdbc.sql("select count(*) from agency where id = ?").param(agency).query(Integer.class).single() > 0;
+    }
+
+    void saveLocalDay(String agency, LocalDate day, String name, String source, String user) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("delete from calendar_local_day where agency_id = ? and day_date = ?").params(agency, day).update();
+            jdbc.sql("insert into calendar_local_day (agency_id, day_date, name, source, created_by, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?)").params(agency, day, name, source, user, ChinaTime.nowOffset())
+                    .update();
+        });
+    }
+
+    boolean deleteLocalDay(String agency, LocalDate day) {
+        return jdbc.sql("delete from calendar_local_day where agency_id = ? and day_date = ?").params(agency, day)
+                .update() == 1;
+    }
+
+    /** All years with their days and the agencies' local rest days, as the in-memory calendar. */
     StatutoryCalendar load() {
         Map<Integer, String> notices = new TreeMap<>();
         jdbc.sql("select year_no, notice from calendar_year").query(rs -> {
@@ -113,6 +145,8 @@ class CalendarStore {
         List<CalendarYear> years = new ArrayList<>();
         notices.forEach((year, notice) -> years.add(CalendarYear.fromDays(year, notice,
                 rest.getOrDefault(year, Map.of()), makeUp.getOrDefault(year, Map.of()))));
-        return new StatutoryCalendar(years);
+        Map<String, Map<LocalDate, String>> local = new TreeMap<>();
+        localDays().forEach(d -> local.computeIfAbsent(d.agencyId(), a -> new TreeMap<>()).put(d.date(), d.name()));
+        return new StatutoryCalendar(years, local);
     }
 }

@@ -94,6 +94,42 @@ record CalendarYear(int year, String notice, List<HolidayRange> holidays, List<M
         }
     }
 
+    /**
+     * Checks that the notice is complete: every statutory day of 《全国年节及纪念日放假办法》 for this year is a rest day
+     * (for years before the 2013 revision took effect: the seven festivals are named). A notice that really is
+     * partial is accepted only with {@code partial} and a reason, so that "元旦 only" is never taken for a year.
+     */
+    CalendarYear complete(boolean partial, String partialReason) {
+        if (partial) {
+            if (partialReason == null || partialReason.isBlank() || partialReason.length() > 300) {
+                throw new InvalidInputException("partialReason", "标注为部分安排（partial）时必须说明原因，不超过300字");
+            }
+            return this;
+        }
+        Map<LocalDate, String> rest = restDays();
+        List<String> missing = new ArrayList<>();
+        if (HolidayRegulation.supports(year)) {
+            for (HolidayRegulation.Festival f : HolidayRegulation.festivals(year)) {
+                List<LocalDate> absent = f.days().stream().filter(d -> !rest.containsKey(d)).toList();
+                if (!absent.isEmpty()) {
+                    missing.add(f.name() + absent);
+                }
+            }
+        } else {
+            for (String name : List.of("元旦", "春节", "清明", "劳动", "端午", "中秋", "国庆")) {
+                if (rest.values().stream().noneMatch(n -> n.contains(name))) {
+                    missing.add(name);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("holidays", year + "年的放假安排不完整，缺少法定节假日（"
+                    + HolidayRegulation.revision(year) + "）：" + String.join("；", missing)
+                    + "。如通知确实只含部分安排，请同时提交 \"partial\": true 和 \"partialReason\"");
+        }
+        return this;
+    }
+
     /** Every rest day of the notice with its holiday name. */
     Map<LocalDate, String> restDays() {
         Map<LocalDate, String> days = new TreeMap<>();

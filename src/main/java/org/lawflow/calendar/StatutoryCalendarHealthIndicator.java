@@ -2,6 +2,7 @@ package org.lawflow.calendar;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -9,15 +10,15 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Health component {@code statutoryCalendar}: UP with at least {@value #WARN_DAYS} days of calendar data ahead;
- * {@code WARNING} with less (time to add next year's State Council notice); DOWN when today's year itself is
- * missing (every working-day deadline fails).
+ * Health component {@code statutoryCalendar}: UP while the loaded notices cover at least {@value #WARN_DAYS} more
+ * days; otherwise {@code WARNING} naming the years whose deadlines are provisional. Never DOWN: a missing notice
+ * makes deadlines provisional, it stops nothing (the 60-day reminder is mailed by {@link CalendarCoverageReminder}).
  */
 @Component
 class StatutoryCalendarHealthIndicator implements HealthIndicator {
 
     static final int WARN_DAYS = 60;
-    static final Status WARNING = new Status("WARNING", "法定节假日日历即将用尽，请添加下一年度");
+    static final Status WARNING = new Status("WARNING", "法定节假日日历：部分年度的放假安排尚未载入，期限为暂定");
 
     private final StatutoryDeadlines deadlines;
 
@@ -33,18 +34,23 @@ class StatutoryCalendarHealthIndicator implements HealthIndicator {
     Health healthOn(LocalDate today) {
         var until = deadlines.coveredUntil(today);
         var builder = Health.unknown().withDetail("coveredYears", deadlines.coveredYears());
-        if (until.isEmpty()) {
-            return builder.down().withDetail("message", "法定节假日日历未包含" + today.getYear()
-                    + "年，所有工作日期限均无法计算；请管理员添加该年度（PUT /api/calendar/years/" + today.getYear() + "）")
-                    .build();
+        until.ifPresent(u -> builder.withDetail("coveredUntil", u.toString())
+                .withDetail("daysLeft", ChronoUnit.DAYS.between(today, u)));
+        long daysLeft = until.map(u -> ChronoUnit.DAYS.between(today, u)).orElse(-1L);
+        if (daysLeft >= WARN_DAYS) {
+            return builder.up().build();
         }
-        long daysLeft = ChronoUnit.DAYS.between(today, until.get());
-        builder.withDetail("coveredUntil", until.get().toString()).withDetail("daysLeft", daysLeft);
-        if (daysLeft < WARN_DAYS) {
-            int next = until.get().getYear() + 1;
-            return builder.status(WARNING).withDetail("message", "日历数据仅剩" + daysLeft + "天：请在国务院办公厅发布"
-                    + next + "年部分节假日安排的通知后添加该年度（PUT /api/calendar/years/" + next + "）").build();
-        }
-        return builder.up().build();
+        List<Integer> provisional = deadlines.provisionalYears(today).stream()
+                .filter(y -> y <= today.plusDays(WARN_DAYS).getYear()).toList();
+        return builder.status(WARNING).withDetail("provisionalYears", provisional)
+                .withDetail("message", message(provisional, daysLeft)).build();
+    }
+
+    static String message(List<Integer> provisional, long daysLeft) {
+        String years = String.join("、", provisional.stream().map(String::valueOf).toList());
+        return (daysLeft < 0 ? "本年度" : "已载入的放假安排仅余" + daysLeft + "天，") + years
+                + "年国务院办公厅放假安排尚未载入：涉及该年度的期限按《全国年节及纪念日放假办法》暂定（当事人的期间取较晚日期，"
+                + "本机关的职责期限取较早日期），通知载入后自动重新计算。请系统管理员载入（PUT /api/calendar/years/"
+                + provisional.stream().findFirst().orElse(0) + "）";
     }
 }

@@ -15,6 +15,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one deadline service of LawFlow, Spring bean {@code deadlines}, used from BPMN expressions, e.g.
@@ -27,7 +29,10 @@ import java.util.Optional;
  * <li>Hours: the exact moment + N hours.</li>
  * </ul>
  * Day-based deadlines end at 23:59:59 of the due day in {@code lawflow.zone} (default Asia/Shanghai). A count that
- * reaches a year without a loaded State Council notice throws {@link CalendarNotCoveredException}.
+ * reaches a year without a loaded State Council notice is provisional: it has an earliest and a latest possible date
+ * ({@link HolidayRegulation}) and takes the one its period's {@link StatutoryPeriod.Protects} names; inside the engine
+ * such a deadline is logged ({@link ProvisionalDeadlineLog}) so that it is recomputed when the notice is entered.
+ * Only a year beyond {@link HolidayRegulation#LAST_YEAR} throws {@link CalendarNotCoveredException}.
  * {@code from} may be a {@link Date}, {@link LocalDate}, {@link LocalDateTime}, {@link OffsetDateTime},
  * {@link ZonedDateTime}, {@link Instant}, a String {@code YYYY-MM-DD} or ISO date-time, or null (= now).
  */
@@ -38,11 +43,14 @@ public class StatutoryDeadlines {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     /** The largest N accepted for one count: beyond that it is an input error, not a deadline. */
     public static final int MAX_AMOUNT = 366;
+    /** How a rule text marks a deadline counted on a year without its holiday notice. */
+    public static final String PROVISIONAL_MARK = "暂定（%s年放假安排尚未载入）";
 
     private volatile StatutoryCalendar calendar;
     private final Map<StatutoryPeriod, Integer> amounts;
     private final ZoneId zone;
     private final Clock clock;
+    private volatile ProvisionalDeadlineLog log = ProvisionalDeadlineLog.NONE;
 
     StatutoryDeadlines(StatutoryCalendar calendar, Map<StatutoryPeriod, Integer> amounts, ZoneId zone, Clock clock) {
         this.calendar = calendar;
@@ -55,29 +63,40 @@ public class StatutoryDeadlines {
     }
 
     /**
-     * A ready instance on the bundled data file (plus any {@link CalendarSupplement}, i.e. the tests' synthetic
-     * years) with the default periods: no Spring, no database (process tests).
+     * A ready instance on the bundled data file with the default periods and the engine clock: no Spring, no
+     * database (process tests).
      */
     public static StatutoryDeadlines fromDataFile() {
-        return new StatutoryDeadlines(new StatutoryCalendar(CalendarDataFile.loadWithSupplements()), Map.of(),
-                DEFAULT_ZONE, Clock.system(DEFAULT_ZONE));
+        return new StatutoryDeadlines(new StatutoryCalendar(CalendarDataFile.load()), Map.of(), DEFAULT_ZONE,
+                org.lawflow.system.ChinaTime.CLOCK);
     }
 
     // ---- BPMN expression API ----------------------------------------------------------------------------
 
-    /** The deadline of the named {@link StatutoryPeriod} counted from {@code from}. */
+    /**
+     * The deadline of the named {@link StatutoryPeriod} counted from {@code from}, for the agency of the running
+     * process instance; on a provisional year the bound its period protects, logged for recomputation.
+     */
     public Date due(String period, Object from) {
         StatutoryPeriod p = period(period);
         if (p.unit() == StatutoryPeriod.Unit.HOURS) {
             return hoursAfter(from, amount(p));
         }
-        return endOfDay(deadline(p, toLocalDate(from)).due());
+        var engine = EngineExecution.current();
+        LocalDate start = toLocalDate(from);
+        Deadline d = deadline(p, start, engine.map(EngineExecution::tenantId).orElse(null));
+        if (d.provisional() && engine.isPresent()) {
+            log.record(engine.get(), p.name(), p.unit(), amount(p), p.protects(), d);
+        }
+        return endOfDay(d.due());
     }
 
+    /** N working days as an agency duty (the earlier bound); prefer {@link #due} with a named period. */
     public Date workdaysAfter(Object from, int n) {
         return endOfDay(workdays(toLocalDate(from), n).due());
     }
 
+    /** N calendar days as an agency duty (the earlier bound); prefer {@link #due} with a named period. */
     public Date calendarDaysAfter(Object from, int n) {
         return endOfDay(days(toLocalDate(from), n).due());
     }
@@ -89,48 +108,127 @@ public class StatutoryDeadlines {
 
     // ---- Java API -----------------------------------------------------------------------------------------
 
+    /** The deadline of a period on the national calendar. */
     public Deadline deadline(StatutoryPeriod period, LocalDate from) {
+        return deadline(period, from, null);
+    }
+
+    /** The deadline of a period for {@code agency} (its local rest days count; null = national calendar only). */
+    public Deadline deadline(StatutoryPeriod period, LocalDate from, String agency) {
         int n = amount(period);
         Deadline counted = switch (period.unit()) {
-            case WORKDAYS -> workdays(from, n);
-            case DAYS -> days(from, n);
+            case WORKDAYS -> workdays(from, n, agency, period.protects());
+            case DAYS -> days(from, n, agency, period.protects());
             case HOURS -> new Deadline(from, from.atStartOfDay().plusHours(n).toLocalDate(),
-                    n + "小时，自事件发生时起算", "");
+                    n + "小时，自事件发生时起算", "", false, null, null);
         };
         String note = period.note() == null ? "" : "（" + period.note() + "）";
         String basis = period.basis() + (counted.basis().isEmpty() ? "" : "；期间计算：" + counted.basis());
-        return new Deadline(from, counted.due(), period.chineseName() + "：" + counted.rule() + note, basis);
+        return new Deadline(from, counted.due(), period.chineseName() + "：" + counted.rule() + note, basis,
+                counted.provisional(), counted.earliest(), counted.latest());
+    }
+
+    /** Counts {@code n} of {@code unit} again, e.g. when the year's notice has been entered. */
+    public Deadline recount(StatutoryPeriod.Unit unit, int n, LocalDate from, String agency,
+            StatutoryPeriod.Protects protects) {
+        return unit == StatutoryPeriod.Unit.DAYS ? days(from, n, agency, protects)
+                : workdays(from, n, agency, protects);
+    }
+
+    /** N working days after {@code from} as an agency duty, on the national calendar. */
+    public Deadline workdays(LocalDate from, int n) {
+        return workdays(from, n, null, StatutoryPeriod.Protects.AGENCY_DUTY);
+    }
+
+    /** N calendar days after {@code from} as an agency duty, on the national calendar. */
+    public Deadline days(LocalDate from, int n) {
+        return days(from, n, null, StatutoryPeriod.Protects.AGENCY_DUTY);
     }
 
     /** N working days after {@code from}: the Nth working day after it ({@code from} itself is not counted). */
-    public Deadline workdays(LocalDate from, int n) {
+    public Deadline workdays(LocalDate from, int n, String agency, StatutoryPeriod.Protects protects) {
         requireAmount(n);
         StatutoryCalendar cal = calendar;
-        LocalDate day = from;
-        for (int counted = 0; counted < n;) {
-            day = day.plusDays(1);
-            if (cal.isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        return new Deadline(from, day, n + "个工作日：起算日不计入，自次日起按工作日计算，不含法定节假日和周末（调休上班日计入）",
-                WORKDAY_BASIS);
+        Set<Integer> provisionalYears = new TreeSet<>();
+        LocalDate earliest = countWorkdays(cal, from, n, agency, StatutoryCalendar.Bound.EARLIEST, provisionalYears);
+        LocalDate latest = countWorkdays(cal, from, n, agency, StatutoryCalendar.Bound.LATEST, provisionalYears);
+        String rule = n + "个工作日：起算日不计入，自次日起按工作日计算，不含法定节假日和周末（调休上班日计入）"
+                + localNote(cal, agency, from, latest);
+        return bounded(from, earliest, latest, provisionalYears, protects, rule, WORKDAY_BASIS);
     }
 
     /** N calendar days after {@code from}; a last day on a rest day moves to the next working day. */
-    public Deadline days(LocalDate from, int n) {
+    public Deadline days(LocalDate from, int n, String agency, StatutoryPeriod.Protects protects) {
         requireAmount(n);
         StatutoryCalendar cal = calendar;
+        Set<Integer> provisionalYears = new TreeSet<>();
         LocalDate last = from.plusDays(n);
-        LocalDate due = last;
-        while (!cal.isWorkingDay(due)) {
-            due = due.plusDays(1);
-        }
+        LocalDate earliest = nextWorkingDay(cal, last, agency, StatutoryCalendar.Bound.EARLIEST, provisionalYears);
+        LocalDate latest = nextWorkingDay(cal, last, agency, StatutoryCalendar.Bound.LATEST, provisionalYears);
         String rule = n + "日：起算日不计入；期间届满的最后一日是法定节假日或休息日的，以其后的第一个工作日为届满日";
+        LocalDate due = protects.takesLatest() ? latest : earliest;
         if (!due.equals(last)) {
-            rule += "（" + last + "为" + cal.restDayName(last) + "，顺延至" + due + "）";
+            var bound = protects.takesLatest() ? StatutoryCalendar.Bound.LATEST : StatutoryCalendar.Bound.EARLIEST;
+            rule += "（" + last + "为" + cal.restDayName(last, agency, bound) + "，顺延至" + due + "）";
         }
-        return new Deadline(from, due, rule, CALENDAR_DAY_BASIS);
+        return bounded(from, earliest, latest, provisionalYears, protects, rule + localNote(cal, agency, from, latest),
+                CALENDAR_DAY_BASIS);
+    }
+
+    private static LocalDate countWorkdays(StatutoryCalendar cal, LocalDate from, int n, String agency,
+            StatutoryCalendar.Bound bound, Set<Integer> provisionalYears) {
+        var reader = cal.reader(agency, bound);
+        LocalDate day = from;
+        for (int counted = 0; counted < n;) {
+            day = day.plusDays(1);
+            noteProvisional(cal, day, provisionalYears);
+            if (reader.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    private static LocalDate nextWorkingDay(StatutoryCalendar cal, LocalDate last, String agency,
+            StatutoryCalendar.Bound bound, Set<Integer> provisionalYears) {
+        var reader = cal.reader(agency, bound);
+        LocalDate due = last;
+        noteProvisional(cal, due, provisionalYears);
+        while (!reader.isWorkingDay(due)) {
+            due = due.plusDays(1);
+            noteProvisional(cal, due, provisionalYears);
+        }
+        return due;
+    }
+
+    private static void noteProvisional(StatutoryCalendar cal, LocalDate day, Set<Integer> provisionalYears) {
+        if (cal.isProvisional(day)) {
+            provisionalYears.add(day.getYear());
+        }
+    }
+
+    private static Deadline bounded(LocalDate from, LocalDate earliest, LocalDate latest, Set<Integer> provisionalYears,
+            StatutoryPeriod.Protects protects, String rule, String basis) {
+        if (provisionalYears.isEmpty()) {
+            return new Deadline(from, earliest, rule, basis, false, earliest, latest);
+        }
+        LocalDate due = protects.takesLatest() ? latest : earliest;
+        String years = provisionalYears.stream().map(String::valueOf).reduce((a, b) -> a + "、" + b).orElseThrow();
+        String provisional = "；" + PROVISIONAL_MARK.formatted(years) + "：按" + HolidayRegulation.revision(
+                provisionalYears.iterator().next()) + "推算，届满日最早" + earliest + "、最晚" + latest + "，本期间属"
+                + protects.chineseName() + "，取" + (protects.takesLatest() ? "较晚" : "较早") + "日期" + due
+                + "；该年度通知载入后自动重新计算";
+        return new Deadline(from, due, rule + provisional, basis, true, earliest, latest);
+    }
+
+    private static String localNote(StatutoryCalendar cal, String agency, LocalDate from, LocalDate until) {
+        var local = cal.localRestDays(agency);
+        if (local.isEmpty()) {
+            return "";
+        }
+        var within = local.entrySet().stream().filter(e -> e.getKey().isAfter(from) && !e.getKey().isAfter(until))
+                .map(e -> e.getKey() + e.getValue()).toList();
+        return within.isEmpty() ? "" : "（含本地放假日：" + String.join("、", within) + "）";
     }
 
     // ---- information ------------------------------------------------------------------------------------
@@ -144,8 +242,20 @@ public class StatutoryDeadlines {
         return zone;
     }
 
+    /** Working day on the national calendar (a provisional year's uncertain days read as usual: weekdays work). */
     public boolean isWorkingDay(LocalDate day) {
         return calendar.isWorkingDay(day);
+    }
+
+    /** The years without a loaded notice from this year on that deadlines may reach (up to five years ahead). */
+    public List<Integer> provisionalYears(LocalDate today) {
+        List<Integer> years = new java.util.ArrayList<>();
+        for (int y = today.getYear(); y <= Math.min(today.getYear() + 5, HolidayRegulation.LAST_YEAR); y++) {
+            if (!calendar.hasNotice(y)) {
+                years.add(y);
+            }
+        }
+        return years;
     }
 
     /** The years with a loaded State Council notice. */
@@ -173,6 +283,10 @@ public class StatutoryDeadlines {
 
     void replaceCalendar(StatutoryCalendar calendar) {
         this.calendar = calendar;
+    }
+
+    void logProvisionalDeadlinesTo(ProvisionalDeadlineLog log) {
+        this.log = log;
     }
 
     // ---- conversions --------------------------------------------------------------------------------------

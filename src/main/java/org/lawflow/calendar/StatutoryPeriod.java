@@ -8,25 +8,70 @@ package org.lawflow.calendar;
  */
 public enum StatutoryPeriod {
 
-    STATEMENT_DEFENCE(3, Unit.WORKDAYS, "陈述申辩期限", "行政处罚法第四十五条；陈述申辩期限由各地规定，默认值", false),
-    HEARING_REQUEST(5, Unit.WORKDAYS, "听证申请期限", "行政处罚法第六十四条第一项", true),
-    HEARING_NOTICE(7, Unit.WORKDAYS, "听证通知提前期（听证七日前通知）", "行政处罚法第六十四条第二项（听证七日前通知）", true),
-    LEGAL_REVIEW(5, Unit.WORKDAYS, "法制审核期限", "国办发〔2018〕118号：审核时限由各机关规定，默认值", false),
-    SERVICE(7, Unit.WORKDAYS, "决定书送达期限", "行政处罚法第六十一条", true),
-    FILING(5, Unit.DAYS, "重大行政处罚决定备案期限", "重大行政处罚决定备案（省级规定，待核实），默认值", false),
-    PUBLICATION(20, Unit.WORKDAYS, "执法决定公示期限", "国办发〔2018〕118号", false),
-    WITHDRAWAL(3, Unit.WORKDAYS, "撤回公示期限", "行政处罚法第四十八条", true),
-    PAYMENT(15, Unit.DAYS, "缴纳罚款期限", "行政处罚法第六十七条", true),
-    DECISION_LIMIT(90, Unit.DAYS, "作出行政处罚决定期限（自立案之日起）", "行政处罚法第六十条", true),
-    TRANSFER_APPROVAL(3, Unit.DAYS, "移送审批期限", "国务院令第310号第五条", true),
-    TRANSFER_SEND(24, Unit.HOURS, "批准后移送公安机关期限", "国务院令第310号第五条", true),
-    POLICE_FILING_ANSWER(3, Unit.DAYS, "公安机关立案审查期限", "国务院令第310号第八条", true),
-    RECONSIDERATION_REQUEST(3, Unit.DAYS, "提请公安机关复议期限", "国务院令第310号第九条", true),
-    RECONSIDERATION_ANSWER(3, Unit.DAYS, "公安机关复议答复期限", "国务院令第310号第九条", true),
-    SUPERVISION_REQUEST(3, Unit.DAYS, "建议检察院立案监督期限", "国务院令第310号第九条", true),
-    EVIDENCE_HANDOVER(3, Unit.DAYS, "移交涉案物品及材料期限", "国务院令第310号第十二条", true),
-    DISCIPLINE_CLUE_TRANSFER(15, Unit.WORKDAYS, "问题线索移送期限",
+    STATEMENT_DEFENCE(3, Unit.WORKDAYS, Protects.PARTY_TIME, "陈述申辩期限",
+            "行政处罚法第四十五条；陈述申辩期限由各地规定，默认值", false),
+    HEARING_REQUEST(5, Unit.WORKDAYS, Protects.PARTY_TIME, "听证申请期限", "行政处罚法第六十四条第一项", true),
+    HEARING_NOTICE(7, Unit.WORKDAYS, Protects.PARTY_NOTICE, "听证通知提前期（听证七日前通知）",
+            "行政处罚法第六十四条第二项（听证七日前通知）", true),
+    HOST_APPOINTMENT(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "指定听证主持人期限", "本机关内部办理时限，默认值", false),
+    HEARING_SCHEDULING(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "安排听证期限", "本机关内部办理时限，默认值", false),
+    RECUSAL_DECISION(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "回避申请决定期限",
+            "行政处罚法第四十三条（负责人决定）；办理时限为默认值", false),
+    HEARING_RECORD(1, Unit.WORKDAYS, Protects.AGENCY_DUTY, "听证笔录制作期限（自听证之日起）", "本机关内部办理时限，默认值",
+            false),
+    HEARING_REPORT(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "听证报告期限", "本机关内部办理时限，默认值", false),
+    LEGAL_REVIEW(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "法制审核期限", "国办发〔2018〕118号：审核时限由各机关规定，默认值",
+            false),
+    SERVICE(7, Unit.WORKDAYS, Protects.AGENCY_DUTY, "决定书送达期限", "行政处罚法第六十一条", true),
+    FILING(5, Unit.DAYS, Protects.AGENCY_DUTY, "重大行政处罚决定备案期限", "重大行政处罚决定备案（省级规定，待核实），默认值",
+            false),
+    PUBLICATION(20, Unit.WORKDAYS, Protects.AGENCY_DUTY, "执法决定公示期限", "国办发〔2018〕118号", false),
+    WITHDRAWAL(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "撤回公示期限", "行政处罚法第四十八条", true),
+    PAYMENT(15, Unit.DAYS, Protects.PARTY_TIME, "缴纳罚款期限", "行政处罚法第六十七条", true),
+    DECISION_LIMIT(90, Unit.DAYS, Protects.AGENCY_DUTY, "作出行政处罚决定期限（自立案之日起）", "行政处罚法第六十条", true),
+    TRANSFER_APPROVAL(3, Unit.DAYS, Protects.AGENCY_DUTY, "移送审批期限", "国务院令第310号第五条", true),
+    TRANSFER_SEND(24, Unit.HOURS, Protects.AGENCY_DUTY, "批准后移送公安机关期限", "国务院令第310号第五条", true),
+    POLICE_FILING_ANSWER(3, Unit.DAYS, Protects.OTHER_BODY, "公安机关立案审查期限", "国务院令第310号第八条", true),
+    RECONSIDERATION_REQUEST(3, Unit.DAYS, Protects.AGENCY_DUTY, "提请公安机关复议期限", "国务院令第310号第九条", true),
+    RECONSIDERATION_ANSWER(3, Unit.DAYS, Protects.OTHER_BODY, "公安机关复议答复期限", "国务院令第310号第九条", true),
+    SUPERVISION_REQUEST(3, Unit.DAYS, Protects.AGENCY_DUTY, "建议检察院立案监督期限", "国务院令第310号第九条", true),
+    EVIDENCE_HANDOVER(3, Unit.DAYS, Protects.AGENCY_DUTY, "移交涉案物品及材料期限", "国务院令第310号第十二条", true),
+    DISCIPLINE_CLUE_TRANSFER(15, Unit.WORKDAYS, Protects.AGENCY_DUTY, "问题线索移送期限",
             "问题线索移送工作办法（县级实施细则，待核实），默认值", false);
+
+    /**
+     * Whose right a period protects: it decides which bound a deadline takes while the year's holiday notice is not
+     * loaded. A later date protects the party's time and any minimum notice owed to the party (an agency may always
+     * give more time); an earlier date is the safe side of the agency's own duties (acting early is always lawful);
+     * another body's period only drives reminders, which should not accuse it of lateness before it can be late.
+     */
+    public enum Protects {
+        PARTY_TIME("当事人行使权利的期间", StatutoryCalendar.Bound.LATEST),
+        PARTY_NOTICE("本机关对当事人的最短通知期", StatutoryCalendar.Bound.LATEST),
+        AGENCY_DUTY("本机关的法定或内部办理期限", StatutoryCalendar.Bound.EARLIEST),
+        OTHER_BODY("其他机关的期限（仅作提醒）", StatutoryCalendar.Bound.LATEST);
+
+        private final String chineseName;
+        private final StatutoryCalendar.Bound bound;
+
+        Protects(String chineseName, StatutoryCalendar.Bound bound) {
+            this.chineseName = chineseName;
+            this.bound = bound;
+        }
+
+        public String chineseName() {
+            return chineseName;
+        }
+
+        /** True if the later bound applies while a year is provisional. */
+        public boolean takesLatest() {
+            return bound == StatutoryCalendar.Bound.LATEST;
+        }
+
+        StatutoryCalendar.Bound bound() {
+            return bound;
+        }
+    }
 
     /** How a period is counted. */
     public enum Unit {
@@ -43,13 +88,16 @@ public enum StatutoryPeriod {
 
     private final int defaultAmount;
     private final Unit unit;
+    private final Protects protects;
     private final String chineseName;
     private final String basis;
     private final boolean basisVerified;
 
-    StatutoryPeriod(int defaultAmount, Unit unit, String chineseName, String basis, boolean basisVerified) {
+    StatutoryPeriod(int defaultAmount, Unit unit, Protects protects, String chineseName, String basis,
+            boolean basisVerified) {
         this.defaultAmount = defaultAmount;
         this.unit = unit;
+        this.protects = protects;
         this.chineseName = chineseName;
         this.basis = basis;
         this.basisVerified = basisVerified;
@@ -65,6 +113,10 @@ public enum StatutoryPeriod {
 
     public String chineseName() {
         return chineseName;
+    }
+
+    public Protects protects() {
+        return protects;
     }
 
     public String basis() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.identity.Groups;
 import org.lawflow.identity.LawFlowUser;
@@ -53,7 +54,7 @@ public class CaseFileService {
         validateParty(r.party());
         validatePenalties(r.proposedDecision().penalties());
         List<String> officers = validateOfficers(r.officers(), user, agencyId);
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today();
         LocalDate filedOn = r.filedOn() == null ? today : r.filedOn();
         if (filedOn.isAfter(today) || filedOn.isBefore(today.minusYears(2))) {
             throw new InvalidInputException("filedOn", "立案日期不能晚于今天，也不能早于两年前");
@@ -73,7 +74,7 @@ public class CaseFileService {
                 r.proposedDecision().penalties().stream()
                         .map(x -> new EnforcementCase.Penalty(x.kind(), x.amount(), x.detail())).toList(),
                 officers, Boolean.TRUE.equals(r.majorPublicInterest()), Boolean.TRUE.equals(r.complexCase()),
-                Boolean.TRUE.equals(r.socialImpact()), filedOn, user.id(), OffsetDateTime.now(CHINA));
+                Boolean.TRUE.equals(r.socialImpact()), filedOn, user.id(), ChinaTime.nowOffset());
         cases.insert(enforcementCase);
         events.record(enforcementCase.id(), user.id(), "立案登记", "登记案件 " + caseNo,
                 "当事人：" + p.name() + "；拟处罚：" + enforcementCase.penaltySummary());

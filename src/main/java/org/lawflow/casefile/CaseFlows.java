@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.lawflow.system.ChinaTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,7 +83,7 @@ public class CaseFlows {
     }
 
     public List<OpenTask> openTasks(EnforcementCase c) {
-        Date now = new Date();
+        Date now = ChinaTime.nowDate();
         return taskService.createTaskQuery().processInstanceBusinessKey(c.caseNo()).tenantIdIn(c.agencyId())
                 .orderByTaskCreateTime().asc().list().stream()
                 .map(t -> new OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 
+import org.lawflow.system.ChinaTime;
+
 /**
  * Check digits of the two identifiers a party can have: the citizen identity number (公民身份号码, GB 11643-1999)
  * and the unified social credit code (统一社会信用代码, GB 32100-2015). A typo caught here is a decision not
@@ -25,7 +27,7 @@ public final class PartyIdentifiers {
         }
         try {
             LocalDate birth = LocalDate.parse(id.substring(6, 14), BIRTH);
-            if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1900) {
+            if (birth.isAfter(ChinaTime.today()) || birth.getYear() < 1900) {
                 return "公民身份号码中的出生日期无效";
             }
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.Agency;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
@@ -66,10 +67,10 @@ public class Documents {
         Agency agency = agencies.get(c.agencyId());
         Map<String, Object> model = new java.util.HashMap<>(vars == null ? Map.of() : vars);
         model.putIfAbsent("officerNames", officerNames(c.officers()));
-        var rendered = rendering.render(kind, c, agency, model, LocalDate.now(TemplateValues.CHINA));
+        var rendered = rendering.render(kind, c, agency, model, ChinaTime.today());
         var info = new DocumentInfo(UUID.randomUUID(), caseId, c.agencyId(), kind, rendered.title(), rendered.docNo(),
                 rendered.fileName(), rendered.sha256(), rendered.contentSha256(), rendered.pdf().length, instance, step,
-                OffsetDateTime.now(TemplateValues.CHINA));
+                ChinaTime.nowOffset());
         store.insert(info, rendered.pdf());
         events.record(caseId, "system", "文书", "生成" + kind.title() + " " + rendered.docNo(),
                 "文件 SHA-256 " + rendered.sha256() + "；内容 SHA-256 " + rendered.contentSha256());
@@ -93,7 +94,7 @@ public class Documents {
                     "案件 " + c.caseNo() + " 尚未生成" + documentKind.title() + "，无法组成" + kind.title()));
             entries.add(new PackageZip.Entry(documentKind, doc.fileName(), store.documentContent(doc.id()), doc.sha256()));
         }
-        OffsetDateTime now = OffsetDateTime.now(TemplateValues.CHINA);
+        OffsetDateTime now = ChinaTime.nowOffset();
         var built = PackageZip.build(caseId.toString(), c.caseNo(), agency.name(), kind, now, entries);
         var info = new PackageInfo(UUID.randomUUID(), caseId, c.agencyId(), kind,
                 kind.title() + "-" + c.caseNo() + ".zip", built.sha256(), built.zip().length, instance, step, now);

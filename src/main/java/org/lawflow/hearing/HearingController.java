@@ -15,6 +15,12 @@ import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.lawflow.identity.CurrentUser;
+import org.lawflow.system.ChinaTime;
+import org.lawflow.system.ConflictException;
+import org.lawflow.system.InvalidInputException;
+import org.lawflow.system.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/cases/{id}")
 class HearingController {
+
+    private static final Logger log = LoggerFactory.getLogger(HearingController.class);
 
     record HearingStart(LocalDate noticeDeliveredOn) {
     }
@@ -83,20 +91,32 @@ class HearingController {
     ResponseEntity<?> request(@PathVariable UUID id, @Valid @RequestBody(required = false) HearingRequest body) {
         HearingRequest in = body == null ? new HearingRequest(null, null, null) : body;
         // the receipt time is fixed once, so a retry decides the same request at the same moment
-        OffsetDateTime received = in.receivedAt() != null ? in.receivedAt()
-                : OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        OffsetDateTime received = in.receivedAt() != null ? in.receivedAt() : ChinaTime.nowOffset();
+        String channel = in.channel() == null ? "ELECTRONIC" : in.channel();
+        UUID requestId = hearings.receive(id, received, channel, in.note(), currentUser.get());
         HearingService.RequestResult result = null;
         for (int attempt = 1; result == null; attempt++) {
             try {
-                result = hearings.request(id, received, in.channel() == null ? "ELECTRONIC" : in.channel(),
-                        in.note(), currentUser.get());
+                result = hearings.request(id, requestId, received, channel, in.note(), currentUser.get());
             } catch (RuntimeException e) {
                 // the request window's timer (or another request) moved the flow between our check and the
-                // correlation; the transaction was rolled back, nothing recorded: decide again on the new state,
+                // correlation; the transaction was rolled back, the receipt stays: decide again on the new state,
                 // which records the request as NOT_OPEN/LATE/DUPLICATE (ConcurrencyTest)
-                if (attempt >= 3 || !racedWithTheFlow(e)) {
+                if (attempt < 3 && racedWithTheFlow(e)) {
+                    continue;
+                }
+                if (e instanceof InvalidInputException || e instanceof ConflictException
+                        || e instanceof NotFoundException) {
                     throw e;
                 }
+                // anything else: the request stays on record as RECEIVED and the window's timer will not read the
+                // case as waived (HearingOutcomeDelegate); the party is told it was received
+                log.error("Hearing request {} of case {} recorded but not processed", requestId, id, e);
+                Map<String, Object> pending = new LinkedHashMap<>();
+                pending.put("outcome", RequestOutcome.RECEIVED);
+                pending.put("message", "听证申请已于" + received.atZoneSameInstant(ChinaTime.ZONE).toLocalDateTime()
+                        .toString().replace('T', ' ') + "登记收到；系统处理时出现故障，执法人员将核实办理，不影响申请的效力");
+                return ResponseEntity.accepted().body(pending);
             }
         }
         if (result.outcome() == RequestOutcome.ACCEPTED) {

@@ -32,6 +32,13 @@ class HearingOutcomeDelegate implements JavaDelegate {
         if (!MEANING.containsKey(value)) {
             throw new IllegalStateException("Unknown hearing outcome " + value);
         }
+        if ("WAIVED".equals(value) && execution.getVariable(REQUEST_DEADLINE) instanceof java.util.Date deadline
+                && records.hasUndecidedRequestBy(string(execution, CASE_ID),
+                        deadline.toInstant().atZone(CHINA).toOffsetDateTime())) {
+            // never a silently changed outcome: the job fails and shows as an incident until a person records it
+            throw new IllegalStateException("当事人在申请期限内提出的听证申请已登记收到但尚未处理，不能视为放弃听证："
+                    + "请执法人员在“等待或记录听证申请”任务中登记该申请");
+        }
         execution.setVariable(OUTCOME, value);
         if (execution.getVariable(REQUESTED) == null) {
             execution.setVariable(REQUESTED, false);

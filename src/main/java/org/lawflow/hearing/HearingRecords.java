@@ -22,4 +22,7 @@ interface HearingRecords {
 
     void request(String caseId, String processInstanceId, OffsetDateTime receivedAt, RequestOutcome outcome,
             String channel, String note, String recordedBy);
+
+    /** A party's request received by {@code deadline} that is recorded but not yet decided. */
+    boolean hasUndecidedRequestBy(String caseId, OffsetDateTime deadline);
 }

@@ -17,9 +17,11 @@ import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.identity.EngineAuthentication;
 import org.lawflow.identity.LawFlowUser;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.system.ConflictException;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -60,7 +62,7 @@ class HearingService {
         if (flows.isRunning(PROCESS_KEY, c)) {
             throw new ConflictException("本案已有进行中的听证告知程序");
         }
-        if (noticeDeliveredOn != null && noticeDeliveredOn.isAfter(LocalDate.now(CHINA))) {
+        if (noticeDeliveredOn != null && noticeDeliveredOn.isAfter(ChinaTime.today())) {
             throw new InvalidInputException(NOTICE_DELIVERED_ON, "送达日期不能晚于今天");
         }
         Map<String, Object> extra = new HashMap<>();
@@ -70,17 +72,30 @@ class HearingService {
         return flows.start(PROCESS_KEY, c, extra);
     }
 
-    @Transactional
-    RequestResult request(UUID caseId, OffsetDateTime receivedAt, String channel, String note, LawFlowUser user) {
+    /**
+     * Writes the party's request down in a transaction of its own, before anything is decided: whatever fails later
+     * (the engine, a calendar, a mail), the request and its time of receipt stay on record.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    UUID receive(UUID caseId, OffsetDateTime received, String channel, String note, LawFlowUser user) {
         EnforcementCase c = caseFiles.getVisible(caseId, user);
-        OffsetDateTime received = receivedAt == null ? OffsetDateTime.now(CHINA) : receivedAt;
-        if (received.isAfter(OffsetDateTime.now(CHINA).plusMinutes(5))) {
+        if (received.isAfter(ChinaTime.nowOffset().plusMinutes(5))) {
             throw new InvalidInputException("receivedAt", "收到申请的时间不能晚于当前时间");
         }
+        UUID id = records.receive(c.id(), received, channel, note, user.id());
+        records.event(c.id().toString(), user.id(), "听证", "收到听证申请（已登记，待处理）",
+                "收到时间：" + received.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ')
+                        + "；方式：" + channel);
+        return id;
+    }
+
+    @Transactional
+    RequestResult request(UUID caseId, UUID requestId, OffsetDateTime received, String channel, String note,
+            LawFlowUser user) {
+        EnforcementCase c = caseFiles.getVisible(caseId, user);
         RequestResult result = engineAuthentication.unrestricted(() -> decide(c, received, channel, note));
         ProcessInstance running = running(c);
-        records.request(c.id().toString(), running == null ? null : running.getId(), received, result.outcome(),
-                channel, note, user.id());
+        records.decided(requestId, running == null ? null : running.getId(), result.outcome());
         records.event(c.id().toString(), user.id(), "听证", "收到听证申请：" + result.outcome().label(),
                 "收到时间：" + received.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ')
                         + "；方式：" + channel + "；" + result.message());
@@ -99,7 +114,7 @@ class HearingService {
             }
             runtimeService.createMessageCorrelation(MESSAGE_RECUSAL).processInstanceId(running.getId())
                     .setVariable(RECUSAL_REASON, reason)
-                    .setVariable("recusalAppliedOn", LocalDate.now(CHINA).toString())
+                    .setVariable("recusalAppliedOn", ChinaTime.today().toString())
                     .correlate();
             return null;
         });

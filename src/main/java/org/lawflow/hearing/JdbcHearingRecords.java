@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.CaseRepository;
 import org.lawflow.casefile.EnforcementCase;
+import org.lawflow.system.ChinaTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,9 +52,31 @@ class JdbcHearingRecords implements HearingRecords {
                 insert into hearing_request (id, case_id, process_instance_id, received_at, recorded_at, recorded_by,
                   outcome, channel, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), UUID.fromString(caseId), processInstanceId, receivedAt,
-                        OffsetDateTime.now(HearingVariables.CHINA), recordedBy == null ? "system" : recordedBy,
+                        ChinaTime.nowOffset(), recordedBy == null ? "system" : recordedBy,
                         outcome.name(), channel, note)
                 .update();
+    }
+
+    /** Writes the request down as RECEIVED; {@link #decided} later sets what became of it. */
+    UUID receive(UUID caseId, OffsetDateTime receivedAt, String channel, String note, String recordedBy) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into hearing_request (id, case_id, process_instance_id, received_at, recorded_at, recorded_by,
+                  outcome, channel, note) values (?, ?, null, ?, ?, ?, 'RECEIVED', ?, ?)""")
+                .params(id, caseId, receivedAt, ChinaTime.nowOffset(), recordedBy, channel, note)
+                .update();
+        return id;
+    }
+
+    void decided(UUID requestId, String processInstanceId, RequestOutcome outcome) {
+        jdbc.sql("update hearing_request set outcome = ?, process_instance_id = ? where id = ?")
+                .params(outcome.name(), processInstanceId, requestId).update();
+    }
+
+    @Override
+    public boolean hasUndecidedRequestBy(String caseId, OffsetDateTime deadline) {
+        return jdbc.sql("select count(*) from hearing_request where case_id = ? and outcome = 'RECEIVED' "
+                + "and received_at <= ?").params(UUID.fromString(caseId), deadline).query(Integer.class).single() > 0;
     }
 
     List<HearingRequestRow> requests(UUID caseId) {

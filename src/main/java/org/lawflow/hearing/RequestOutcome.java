@@ -4,6 +4,8 @@ import org.springframework.http.HttpStatus;
 
 /** What became of a hearing request (听证申请); every request is recorded with one of these. */
 enum RequestOutcome {
+    /** Recorded on arrival, before anything else runs; stays so only if processing failed (then a person acts). */
+    RECEIVED("已登记，待处理", HttpStatus.ACCEPTED),
     ACCEPTED("已受理", HttpStatus.ACCEPTED),
     DUPLICATE("重复申请", HttpStatus.CONFLICT),
     LATE("逾期申请", HttpStatus.UNPROCESSABLE_ENTITY),

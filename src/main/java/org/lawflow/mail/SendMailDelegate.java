@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.CaseRepository;
@@ -119,7 +120,7 @@ class SendMailDelegate implements JavaDelegate {
             MailRecord record = records.find(messageId).orElseGet(() -> new MailRecord(UUID.randomUUID(), messageId,
                     caseId, c.agencyId(), execution.getProcessInstanceId(), step, templateName, recipient.token(),
                     recipient.address(), text.subject(), attachmentNames, MailRecord.FAILED, restrictedMail, 0, null,
-                    OffsetDateTime.now(TemplateValues.CHINA), null));
+                    ChinaTime.nowOffset(), null));
             if (record.done()) {
                 continue;
             }
@@ -129,7 +130,7 @@ class SendMailDelegate implements JavaDelegate {
             }
             try {
                 delivery.send(messageId, agency.name(), recipient, text, attachments);
-                records.save(record.with(MailRecord.SENT, null, OffsetDateTime.now(TemplateValues.CHINA)));
+                records.save(record.with(MailRecord.SENT, null, ChinaTime.nowOffset()));
                 sentTo.add(recipient.address());
             } catch (RuntimeException e) {
                 records.save(record.with(MailRecord.FAILED, truncate(String.valueOf(e.getMessage())), null));

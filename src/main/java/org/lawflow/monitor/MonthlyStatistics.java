@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.identity.EngineAuthentication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -151,7 +152,7 @@ class MonthlyStatistics {
         figures.add(new Figure("disciplineClues", "问题线索移送（纪检监察）", count(
                 "select count(*) from case_transfer where agency_id = ? and kind = 'DISCIPLINE' and started_at >= ? "
                         + "and started_at < ?", agency, f, t), "本月登记的问题线索"));
-        return new Report(agency, agencyName(agency), month, new Date(), figures);
+        return new Report(agency, agencyName(agency), month, ChinaTime.nowDate(), figures);
     }
 
     private record Review(String outcome, int workdays) {

@@ -25,13 +25,15 @@ class OverdueDigestJob implements JavaDelegate {
     private final MonthlyStatistics statistics;
     private final SupervisorMail mail;
     private final MonthlyStatisticsJob calendar;
+    private final CalendarCoverageReminder coverage;
 
     OverdueDigestJob(DeadlineBoard board, MonthlyStatistics statistics, SupervisorMail mail,
-            MonthlyStatisticsJob calendar) {
+            MonthlyStatisticsJob calendar, CalendarCoverageReminder coverage) {
         this.board = board;
         this.statistics = statistics;
         this.mail = mail;
         this.calendar = calendar;
+        this.coverage = coverage;
     }
 
     @Override
@@ -41,6 +43,7 @@ class OverdueDigestJob implements JavaDelegate {
             sent.addAll(send(agency));
         }
         execution.setVariable("digestRecipients", String.join(",", sent));
+        execution.setVariable("calendarReminderRecipients", String.join(",", coverage.remind(calendar.today())));
     }
 
     List<String> send(String agency) {

@@ -2,6 +2,7 @@ package org.lawflow.monitor;
 
 import java.time.OffsetDateTime;
 
+import org.lawflow.system.ChinaTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,6 +35,6 @@ class ReportMails {
         requiresNew.executeWithoutResult(status -> jdbc.sql(
                 "insert into report_mail (message_id, recipient, subject, sent_at) values (?, ?, ?, ?)")
                 .params(messageId, recipient, subject.length() > 500 ? subject.substring(0, 500) : subject,
-                        OffsetDateTime.now()).update());
+                        ChinaTime.nowOffset()).update());
     }
 }

@@ -50,9 +50,21 @@ class SupervisorMail {
     /** Sends the template to each supervisor of the agency; returns the addresses mailed (now or before). */
     List<String> send(String agency, String template, Map<String, String> values, String messageIdPrefix,
             List<Attachment> attachments) {
+        return sendTo(identity.createUserQuery().memberOfGroup(Groups.SUPERVISOR).memberOfTenant(agency).list(),
+                template, values, messageIdPrefix, attachments);
+    }
+
+    /** Sends the template to the system administrators (group camunda-admin). */
+    List<String> sendToAdministrators(String template, Map<String, String> values, String messageIdPrefix) {
+        return sendTo(identity.createUserQuery().memberOfGroup(Groups.ADMIN).list(), template, values,
+                messageIdPrefix, List.of());
+    }
+
+    private List<String> sendTo(List<User> users, String template, Map<String, String> values, String messageIdPrefix,
+            List<Attachment> attachments) {
         String[] text = template(template);
         List<String> sent = new ArrayList<>();
-        for (User user : identity.createUserQuery().memberOfGroup(Groups.SUPERVISOR).memberOfTenant(agency).list()) {
+        for (User user : users) {
             if (user.getEmail() == null || user.getEmail().isBlank()) {
                 continue;
             }

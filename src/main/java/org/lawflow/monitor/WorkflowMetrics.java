@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.identity.EngineAuthentication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ class WorkflowMetrics implements MeterBinder {
         Gauge.builder("lawflow.tasks.open", () -> engineAuthentication.unrestricted(() -> engine.getTaskService().createTaskQuery().count()))
                 .description("待办任务").register(registry);
         Gauge.builder("lawflow.tasks.overdue", () -> engineAuthentication.unrestricted(() -> engine.getTaskService().createTaskQuery()
-                .dueBefore(new Date()).count())).description("已超过法定期限的待办任务").register(registry);
+                .dueBefore(ChinaTime.nowDate()).count())).description("已超过法定期限的待办任务").register(registry);
         Gauge.builder("lawflow.incidents.open", () -> engineAuthentication.unrestricted(() -> engine.getRuntimeService()
                 .createIncidentQuery().count())).description("未处理的流程事故（Cockpit）").register(registry);
         Gauge.builder("lawflow.jobs.failing", () -> engineAuthentication.unrestricted(() -> engine.getManagementService()

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.CaseRepository;
 import org.lawflow.casefile.CaseStatus;
@@ -18,7 +19,7 @@ class CaseOutcomeDelegates {
     @Bean
     JavaDelegate decisionRecordDelegate(CaseRepository cases, CaseEvents events) {
         return execution -> {
-            String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+            String today = ChinaTime.today().toString();
             execution.setVariable(ReviewVariables.DECIDED_ON, today);
             cases.updateStatus(ReviewVariables.caseId(execution), CaseStatus.DECIDED);
             events.record(ReviewVariables.caseId(execution), "system", "负责人决定", "作出行政处罚决定",

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.UUID;
 
+import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.EnforcementCase;
@@ -37,7 +38,7 @@ class PublicationService {
         String name = citizen ? maskName(party.name()) : party.name();
         String id = citizen ? PartyIdentifiers.mask(party.idNumber()) : party.idNumber();
         var publication = new Publication(UUID.randomUUID(), c.id(), c.agencyId(), agencies.get(c.agencyId()).name(),
-                c.caseNo(), name, id, "行政处罚", conclusion, decidedOn, OffsetDateTime.now(CHINA),
+                c.caseNo(), name, id, "行政处罚", conclusion, decidedOn, ChinaTime.nowOffset(),
                 due == null ? null : due.toInstant().atZone(CHINA).toLocalDate(), null, null, null);
         Publication stored = publications.insertIfAbsent(publication, actor);
         events.record(c.id(), actor, "公示", "执法决定已公示", conclusion);
@@ -51,7 +52,7 @@ class PublicationService {
         if (p.withdrawn()) {
             throw new ConflictException("本案公示已于 " + p.withdrawnAt().toLocalDate() + " 撤回");
         }
-        publications.withdraw(c.id(), OffsetDateTime.now(CHINA), reason, withdrawalDue);
+        publications.withdraw(c.id(), ChinaTime.nowOffset(), reason, withdrawalDue);
         events.record(c.id(), actor, "公示", "撤回公示", reason);
         return publications.findByCase(c.id()).orElseThrow();
     }

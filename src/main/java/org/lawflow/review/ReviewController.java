@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
+import org.lawflow.system.ChinaTime;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.calendar.StatutoryPeriod;
 import org.lawflow.identity.CurrentUser;
@@ -49,7 +50,7 @@ class ReviewController {
     /** 行政处罚法第四十八条: a changed or revoked decision's publication is withdrawn within 3 working days. */
     @PostMapping("/publication/withdrawal")
     Publication withdraw(@PathVariable UUID id, @Valid @RequestBody Withdrawal withdrawal) {
-        LocalDate changedOn = withdrawal.changedOn() == null ? LocalDate.now() : withdrawal.changedOn();
+        LocalDate changedOn = withdrawal.changedOn() == null ? ChinaTime.today() : withdrawal.changedOn();
         return reviews.withdrawPublication(id, withdrawal.reason(), changedOn, deadlines.endOfDay(deadlines.deadline(StatutoryPeriod.WITHDRAWAL, changedOn).due()),
                 currentUser.get());
     }

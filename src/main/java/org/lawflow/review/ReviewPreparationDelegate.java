@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.calendar.StatutoryPeriod;
 import org.lawflow.casefile.CaseFlows;
@@ -57,7 +58,7 @@ class ReviewPreparationDelegate implements JavaDelegate {
         execution.setVariable(ReviewVariables.PROPOSED_FINE, fine.doubleValue());
         execution.setVariable(ReviewVariables.HEARING_OUTCOME, "NONE");
         execution.setVariable("proposedPenalty", c.penaltySummary());
-        execution.setVariable("filedOn", (c.filedOn() == null ? java.time.LocalDate.now() : c.filedOn()).toString());
+        execution.setVariable("filedOn", (c.filedOn() == null ? ChinaTime.today() : c.filedOn()).toString());
         // the statement period is set by each province: the 违法行为通知书 states the configured one
         execution.setVariable("statementPeriodWorkdays", deadlines.amount(StatutoryPeriod.STATEMENT_DEFENCE));
         cases.updateStatus(c.id(), CaseStatus.IN_REVIEW);

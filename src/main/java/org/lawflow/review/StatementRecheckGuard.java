@@ -6,6 +6,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ class StatementRecheckGuard implements TaskListener {
         boolean stated = ReviewVariables.isTrue(task, "partyStated");
         boolean waived = ReviewVariables.isTrue(task, "statementWaived");
         Date due = task.getDueDate();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = ChinaTime.today();
         if (!stated && !waived && due != null
                 && !today.isAfter(due.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate())) {
             throw new InvalidInputException("partyStated",

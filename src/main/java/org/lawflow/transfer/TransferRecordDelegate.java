@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.CaseRepository;
@@ -74,7 +75,7 @@ class TransferRecordDelegate implements JavaDelegate {
         switch (what) {
             case "HEAD_DECIDED", "CLUE_DECIDED" -> headDecided(execution, id, caseId, actor, "HEAD_DECIDED".equals(what));
             case "SENT", "CLUE_SENT" -> {
-                transfers.update(id, "SENT", "sent_at", java.time.OffsetDateTime.now());
+                transfers.update(id, "SENT", "sent_at", ChinaTime.nowOffset());
                 events.record(caseId, actor, STEP, "CLUE_SENT".equals(what) ? "问题线索已移送" + string(execution, RECEIVING_BODY_NAME)
                         : "已移送公安机关并抄送人民检察院", null);
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.lawflow.system.ChinaTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,7 @@ class TransferRepository {
 
     void insert(UUID id, UUID caseId, String agencyId, TransferKind kind, String startedBy, String startedFrom,
             String reason, String suspectedCrime, String team, String leadOfficer) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.nowOffset();
         jdbc.sql("""
                 insert into case_transfer (id, case_id, agency_id, kind, status, started_by, started_at, started_from,
                   reason, suspected_crime, team, lead_officer, updated_at)
@@ -49,7 +50,7 @@ class TransferRepository {
         if (column != null) {
             params.add(value);
         }
-        params.add(OffsetDateTime.now());
+        params.add(ChinaTime.nowOffset());
         String statusSet = "";
         if (status != null) {
             statusSet = ", status = ?";
@@ -61,7 +62,7 @@ class TransferRepository {
     }
 
     void recordHeadDecision(UUID id, String status, String decision, String opinion, String by, boolean closes) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.nowOffset();
         jdbc.sql("""
                 update case_transfer set status = ?, head_decision = ?, head_opinion = ?, decided_by = ?, decided_at = ?,
                   closed_at = ?, updated_at = ? where id = ?""")
@@ -69,7 +70,7 @@ class TransferRepository {
     }
 
     void close(UUID id, String status) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.nowOffset();
         jdbc.sql("update case_transfer set status = ?, closed_at = ?, updated_at = ? where id = ?")
                 .params(status, now, now, id).update();
     }
@@ -78,14 +79,14 @@ class TransferRepository {
         jdbc.sql("""
                 insert into transfer_police_answer (transfer_id, answer_type, decision, notice_on, reasons, recorded_by,
                   recorded_at) values (?,?,?,?,?,?,?)""")
-                .params(transferId, type, decision, noticeOn, cut(reasons, 4000), by, OffsetDateTime.now()).update();
+                .params(transferId, type, decision, noticeOn, cut(reasons, 4000), by, ChinaTime.nowOffset()).update();
     }
 
     void insertHandover(UUID transferId, LocalDate on, String items, String receiver, String by) {
         jdbc.sql("""
                 insert into transfer_handover (transfer_id, handed_over_on, items, receiver, recorded_by, recorded_at)
                 values (?,?,?,?,?,?)""")
-                .params(transferId, on, cut(items, 10000), cut(receiver, 200), by, OffsetDateTime.now()).update();
+                .params(transferId, on, cut(items, 10000), cut(receiver, 200), by, ChinaTime.nowOffset()).update();
     }
 
     void updateClueRouting(UUID transferId, String body, String bodyName) {

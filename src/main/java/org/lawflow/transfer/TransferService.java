@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.CaseStatus;
 import org.lawflow.casefile.EnforcementCase;
@@ -116,7 +117,7 @@ class TransferService {
         }
         requireText("clueFacts", r.clueFacts(), "请填写问题线索事实");
         LocalDate discovered = date(r.discoveredOn(), "discoveredOn");
-        if (discovered == null || discovered.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
+        if (discovered == null || discovered.isAfter(ChinaTime.today())) {
             throw new InvalidInputException("discoveredOn", "请填写发现日期（YYYY-MM-DD，不晚于今天）");
         }
         var clue = new Transfer.Clue(r.personInvolved().strip(), r.personPosition().strip(), r.cadreLevel(),
@@ -195,7 +196,7 @@ class TransferService {
         if (date == null) {
             throw new InvalidInputException(field, message);
         }
-        if (date.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
+        if (date.isAfter(ChinaTime.today())) {
             throw new InvalidInputException(field, "日期不能晚于今天");
         }
         return date;

@@ -6,6 +6,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ class TransferTaskGuard implements TaskListener {
             case "Task_WriteTransferReport" -> {
                 required(task, SUSPECTED_CRIME, "请填写涉嫌罪名");
                 required(task, REPORT, "请填写涉嫌犯罪案件情况的调查报告");
-                task.setVariable(REPORT_SUBMITTED_ON, new Date());
+                task.setVariable(REPORT_SUBMITTED_ON, ChinaTime.nowDate());
             }
             case "Task_HeadApproval", "Task_ApproveClueTransfer" -> {
                 String approval = oneOf(task, HEAD_APPROVAL, APPROVALS, "请选择批准或不批准");

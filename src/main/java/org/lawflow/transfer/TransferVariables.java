@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.system.InvalidInputException;
 
 /** Process variable names of the transfer flows (contract section 2) and how to read them. */
@@ -110,7 +111,7 @@ final class TransferVariables {
         if (date == null) {
             throw new InvalidInputException(name, message);
         }
-        if (date.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+        if (date.isAfter(ChinaTime.today())) {
             throw new InvalidInputException(name, "日期不能晚于今天");
         }
         return date;

@@ -18,11 +18,11 @@ import org.springframework.http.HttpMethod;
 @LawFlowSpringTest
 class CalendarApiTest {
 
-    /** Never entered by any test, and beyond the tests' synthetic years (SyntheticTestYears: this year + 2). */
+    /** Never entered by any test, and beyond the years the holiday regulation is applied to (2014-2050). */
     private static final int UNCOVERED = 2090;
     /**
      * Entered and deleted again by this class only (the Spring context and its database are shared, so no test
-     * may delete a year other tests count in); beyond the synthetic years like {@link #UNCOVERED}.
+     * may delete a year other tests count in); beyond the regulation's years like {@link #UNCOVERED}.
      */
     private static final String ADMIN_YEAR_PATH = "/api/calendar/years/2091";
 
@@ -100,7 +100,8 @@ class CalendarApiTest {
                 "notice", "测试用：国务院办公厅关于2091年部分节假日安排的通知",
                 "holidays", List.of(Map.of("name", "元旦", "from", "2091-01-01", "to", "2091-01-03"),
                         Map.of("name", "春节", "from", "2091-02-05", "to", "2091-02-13")),
-                "workdays", List.of(Map.of("date", "2091-02-04", "name", "春节调休上班")));
+                "workdays", List.of(Map.of("date", "2091-02-04", "name", "春节调休上班")),
+                "partial", true, "partialReason", "测试：只载入元旦和春节");
         assertThat(api().get("zhangwei", "/api/calendar/deadline?from=2091-01-01&workdays=1").status())
                 .isEqualTo(422);
         assertThat(api().exchange("zhangwei", HttpMethod.PUT, path, body).status()).isEqualTo(403);

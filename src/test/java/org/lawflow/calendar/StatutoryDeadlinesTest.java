@@ -99,7 +99,7 @@ class StatutoryDeadlinesTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} + {1} {2} is beyond the calendar")
+    @ParameterizedTest(name = "{0} + {1} {2} reaches an unloaded year: provisional, never an error")
     @CsvSource(delimiter = '|', textBlock = """
             2026-12-28 |  5 | WORKDAYS
             2026-12-31 |  1 | DAYS
@@ -107,17 +107,26 @@ class StatutoryDeadlinesTest {
             2023-12-29 |  1 | WORKDAYS
             2027-03-01 |  1 | DAYS
             """)
-    void beyondTheKnownYearsIsAnErrorNotAGuess(LocalDate from, int n, String unit) {
-        assertThatThrownBy(() -> {
-            if (unit.equals("DAYS")) {
-                deadlines.days(from, n);
-            } else {
-                deadlines.workdays(from, n);
-            }
-        }).isInstanceOf(CalendarNotCoveredException.class)
-                .hasMessageContaining("PUT /api/calendar/years/")
+    void anUnloadedYearGivesAProvisionalDeadlineWithBounds(LocalDate from, int n, String unit) {
+        Deadline party = unit.equals("DAYS") ? deadlines.days(from, n, null, StatutoryPeriod.Protects.PARTY_TIME)
+                : deadlines.workdays(from, n, null, StatutoryPeriod.Protects.PARTY_TIME);
+        Deadline agency = unit.equals("DAYS") ? deadlines.days(from, n) : deadlines.workdays(from, n);
+        assertThat(party.provisional()).isTrue();
+        assertThat(party.earliest()).isEqualTo(agency.earliest()).isAfter(from);
+        assertThat(party.latest()).isEqualTo(agency.latest()).isAfterOrEqualTo(party.earliest());
+        assertThat(party.due()).isEqualTo(party.latest());
+        assertThat(agency.due()).isEqualTo(agency.earliest());
+        assertThat(party.rule()).contains("暂定（").contains("年放假安排尚未载入）");
+    }
+
+    @Test
+    void onlyYearsOutsideTheRegulationsRangeAreAnError() {
+        assertThatThrownBy(() -> deadlines.workdays(LocalDate.of(2050, 12, 28), 5))
+                .isInstanceOf(CalendarNotCoveredException.class).hasMessageContaining("2051")
                 .satisfies(e -> assertThat(((CalendarNotCoveredException) e).coveredYears())
                         .containsExactly(2024, 2025, 2026));
+        assertThatThrownBy(() -> deadlines.workdays(LocalDate.of(2013, 12, 27), 1))
+                .isInstanceOf(CalendarNotCoveredException.class).hasMessageContaining("2013");
     }
 
     @Test
@@ -216,13 +225,19 @@ class StatutoryDeadlinesTest {
     @CsvSource(delimiter = '|', textBlock = """
             2026-06-01 | UP
             2026-11-23 | WARNING
-            2027-01-05 | DOWN
+            2027-01-05 | WARNING
+            2029-09-28 | WARNING
             """)
-    void healthWarnsBeforeTheCalendarRunsOut(LocalDate today, String status) {
+    void healthWarnsAndNeverGoesDown(LocalDate today, String status) {
         var health = new StatutoryCalendarHealthIndicator(deadlines).healthOn(today);
         assertThat(health.getStatus()).isEqualTo(new Status(status));
-        if (!status.equals("DOWN")) {
+        if (today.getYear() == 2026) {
             assertThat(health.getDetails()).containsEntry("coveredUntil", "2026-12-31");
+        }
+        if (status.equals("WARNING")) {
+            int expected = today.getYear() == 2026 ? 2027 : today.getYear();
+            assertThat(health.getDetails().get("provisionalYears")).asList().contains(expected);
+            assertThat(String.valueOf(health.getDetails().get("message"))).contains("暂定").contains("年国务院办公厅放假安排尚未载入");
         }
     }
 }

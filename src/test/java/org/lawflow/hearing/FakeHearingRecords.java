@@ -34,4 +34,9 @@ class FakeHearingRecords implements HearingRecords {
             String channel, String note, String recordedBy) {
         requests.add(outcome + "|" + receivedAt.toLocalDate() + "|" + channel + "|" + recordedBy);
     }
+
+    @Override
+    public boolean hasUndecidedRequestBy(String caseId, java.time.OffsetDateTime deadline) {
+        return false;
+    }
 }

@@ -65,7 +65,7 @@ class HearingFlowMailTest {
         assertThat(api.post("zhangwei", "/api/cases/" + id + "/hearing-requests", Map.of("channel", "WRITTEN"))
                 .status()).isEqualTo(202);
         completeAs("zhaomin", "agency-head", caseNo, "Task_AppointHost", Map.of("hearingHost", "chenjing"));
-        String hearingDay = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(16).toString();
+        String hearingDay = org.lawflow.system.ChinaTime.today().plusDays(16).toString();
         completeAs("chenjing", "hearing-host", caseNo, "Task_ScheduleHearing", Map.of("hearingAt",
                 hearingDay + "T09:30", "hearingPlace", "支队听证室", "hearingPublic", true));
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);

@@ -94,7 +94,7 @@ class HearingRequestApiTest {
     @Test
     void requestAfterTheWindowIsLate() {
         String id = registerCase();
-        String longAgo = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(20).toString();
+        String longAgo = org.lawflow.system.ChinaTime.today().minusDays(20).toString();
         assertThat(api().post("zhangwei", "/api/cases/" + id + "/hearings", Map.of("noticeDeliveredOn", longAgo))
                 .status()).isEqualTo(201);
         var late = api().post("zhangwei", "/api/cases/" + id + "/hearing-requests", Map.of("channel", "WRITTEN"));

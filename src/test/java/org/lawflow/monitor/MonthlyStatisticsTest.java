@@ -72,7 +72,7 @@ class MonthlyStatisticsTest {
         processEngine.getManagementService().executeJob(filingTimer.getId());
         flows.runJobs(d);
         processEngine.getRuntimeService().setVariable(review.getId(), "decidedOn",
-                LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(60).toString());
+                org.lawflow.system.ChinaTime.today().minusDays(60).toString());
         completeAs("zhangwei", d, "Task_ConfirmPublication", Map.of("publicationText", ""));
         flows.runJobs(d);
 
@@ -93,7 +93,7 @@ class MonthlyStatisticsTest {
         assertThat(api.post("zhaomin", "/api/cases/" + c.id() + "/transfers", Map.of("kind", "discipline",
                 "personInvolved", "某某", "personPosition", "某运输管理所副所长", "cadreLevel", "CITY_MANAGED",
                 "partyMember", true, "clueFacts", "收受当事人财物，为无证营运提供便利",
-                "discoveredOn", LocalDate.now().toString())).status()).isEqualTo(201);
+                "discoveredOn", org.lawflow.system.ChinaTime.today().toString())).status()).isEqualTo(201);
 
         // hearings: one requested in time, one window long closed (a late request is not counted; waived)
         String today = ApiClient.todayInChina();
@@ -104,7 +104,7 @@ class MonthlyStatisticsTest {
                 .status()).isEqualTo(202);
         String h2 = registeredCaseId();
         var h2Start = api.post("zhangwei", "/api/cases/" + h2 + "/hearings", Map.of("noticeDeliveredOn",
-                LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(20).toString()));
+                org.lawflow.system.ChinaTime.today().minusDays(20).toString()));
         assertThat(h2Start.status()).isEqualTo(201);
         assertThat(api.post("zhangwei", "/api/cases/" + h2 + "/hearing-requests", Map.of("channel", "WRITTEN"))
                 .status()).isEqualTo(422);
@@ -251,7 +251,7 @@ class MonthlyStatisticsTest {
         completeAs("zhaomin", caseNo, "Task_HeadDecision", Map.of("headDecision", "PENALTY",
                 "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。"));
         flows.runJobs(caseNo);
-        completeAs("zhangwei", caseNo, "Task_RecordDecisionService", Map.of("servedOn", LocalDate.now().toString(),
+        completeAs("zhangwei", caseNo, "Task_RecordDecisionService", Map.of("servedOn", org.lawflow.system.ChinaTime.today().toString(),
                 "serviceMethod", "DIRECT"));
         return caseNo;
     }
@@ -265,7 +265,7 @@ class MonthlyStatisticsTest {
         completeAs("zhangwei", filed.caseNo(), "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
         flows.runJobs(filed.caseNo());
         completeAs("zhangwei", filed.caseNo(), "Task_RecordNoticeDelivery",
-                Map.of("noticeDeliveredOn", LocalDate.now().toString(), "deliveryMethod", "DIRECT"));
+                Map.of("noticeDeliveredOn", org.lawflow.system.ChinaTime.today().toString(), "deliveryMethod", "DIRECT"));
         completeAs("zhangwei", filed.caseNo(), "Task_RecordStatement",
                 Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
         return filed.caseNo();

@@ -33,8 +33,8 @@ class TransferSchemaTest {
         repository.insert(transfer, caseId, "xining", TransferKind.CRIMINAL, "zhangwei", "api", "理由", "非法经营罪",
                 "zhangwei,liqiang", "zhangwei");
         assertThat(guard.isPendingForCase(caseId)).isTrue();
-        repository.insertAnswer(transfer, "FILING_DECISION", "NOT_FILED", java.time.LocalDate.now(), "未达标准", "zhangwei");
-        repository.update(transfer, "FILING_DECISION_NOT_FILED", "police_received_on", java.time.LocalDate.now());
+        repository.insertAnswer(transfer, "FILING_DECISION", "NOT_FILED", org.lawflow.system.ChinaTime.today(), "未达标准", "zhangwei");
+        repository.update(transfer, "FILING_DECISION_NOT_FILED", "police_received_on", org.lawflow.system.ChinaTime.today());
         assertThat(guard.isPendingForCase(caseId)).isTrue();
         repository.close(transfer, Transfer.Statuses.RETURNED);
         assertThat(guard.isPendingForCase(caseId)).isFalse();
@@ -42,7 +42,7 @@ class TransferSchemaTest {
         UUID clue = UUID.randomUUID();
         repository.insert(clue, caseId, "xining", TransferKind.DISCIPLINE, "zhaomin", "api", null, null, null, null);
         repository.insertClue(clue, new Transfer.Clue("某某", "副所长", "AGENCY_STAFF", true, "事实", null,
-                java.time.LocalDate.now(), null, null, null, null, null));
+                org.lawflow.system.ChinaTime.today(), null, null, null, null, null));
         assertThat(guard.isPendingForCase(caseId)).as("a clue never blocks fines").isFalse();
         var transfers = repository.findByCase(caseId);
         assertThat(transfers).extracting(Transfer::kind).containsExactlyInAnyOrder(TransferKind.CRIMINAL,

@@ -1,0 +1,29 @@
+package org.lawflow.casefile;
+
+import org.lawflow.calendar.DeadlineRecomputed;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Writes each recomputed deadline of a case to its full-process record (行政处罚法第四十七条). */
+@Component
+class DeadlineChangeRecorder {
+
+    private final CaseRepository cases;
+    private final CaseEvents events;
+
+    DeadlineChangeRecorder(CaseRepository cases, CaseEvents events) {
+        this.cases = cases;
+        this.events = events;
+    }
+
+    @EventListener
+    void on(DeadlineRecomputed change) {
+        if (change.caseNo() == null || change.agencyId() == null) {
+            return;
+        }
+        cases.findByCaseNo(change.agencyId(), change.caseNo()).ifPresent(c -> events.record(c.id(), "system",
+                "法定期限", "期限重新计算（放假安排已载入）",
+                change.what() + "“" + change.name() + "”（" + change.period() + "）：" + change.before() + " → "
+                        + change.after() + "。" + change.rule()));
+    }
+}
