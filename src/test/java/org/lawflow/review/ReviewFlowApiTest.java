@@ -18,7 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lawflow.ApiClient;
@@ -49,7 +48,6 @@ class ReviewFlowApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired TestRestTemplate rest;
-    @Autowired TaskService taskService;
     @Autowired ProcessEngine processEngine;
 
     ApiClient api;
@@ -186,15 +184,7 @@ class ReviewFlowApiTest {
     }
 
     private void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {
-        String taskId = flows.task(caseNo, taskKey).getId();
-        var task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task.getAssignee() == null) {
-            var claim = engine(user, HttpMethod.POST, "/task/" + taskId + "/claim", Map.of("userId", user));
-            assertThat(claim.status()).as("claim " + taskKey + " as " + user + ": " + claim.body()).isEqualTo(204);
-        }
-        Map<String, Object> typed = new HashMap<>();
-        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
-        var done = engine(user, HttpMethod.POST, "/task/" + taskId + "/complete", Map.of("variables", typed));
+        var done = flows.completeAs(user, caseNo, taskKey, variables);
         assertThat(done.status()).as("complete " + taskKey + " as " + user + ": " + done.body()).isIn(200, 204);
     }
 
