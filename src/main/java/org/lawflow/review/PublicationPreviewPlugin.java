@@ -1,16 +1,9 @@
 package org.lawflow.review;
 
-import java.util.ArrayList;
-
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.lawflow.system.UserTaskListeners;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +21,10 @@ class PublicationPreviewPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (PublicationPreviewListener.TASK.equals(activity.getId())
-                        && activity.getProcessDefinition() instanceof ProcessDefinitionEntity definitionEntity
-                        && ReviewVariables.PROCESS_KEY.equals(definitionEntity.getKey())) {
-                    var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-                    definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
-                }
+        UserTaskListeners.add(configuration, (processKey, activityId, task) -> {
+            if (ReviewVariables.PROCESS_KEY.equals(processKey) && PublicationPreviewListener.TASK.equals(activityId)) {
+                task.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
             }
         });
     }
