@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -157,7 +159,7 @@ final class PersonalDataMasker {
         }
     }
 
-    private static List<Hit> hits(Pattern pattern, String text, java.util.function.Predicate<String> personal,
+    private static List<Hit> hits(Pattern pattern, String text, Predicate<String> personal,
             Function<String, String> mask) {
         List<Hit> hits = new ArrayList<>();
         Matcher m = pattern.matcher(text);
@@ -181,6 +183,6 @@ final class PersonalDataMasker {
     }
 
     private static List<String> nonBlank(String... values) {
-        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
+        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
     }
 }
