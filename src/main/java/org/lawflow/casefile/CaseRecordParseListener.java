@@ -5,13 +5,9 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.lawflow.system.UserTaskListeners;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,16 +29,8 @@ class CaseRecordParseListener extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                var behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
-                behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder());
-            }
-        });
+        UserTaskListeners.add(configuration,
+                (processKey, activityId, task) -> task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder()));
     }
 
     private TaskListener recorder() {

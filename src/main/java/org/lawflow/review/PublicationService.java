@@ -1,5 +1,6 @@
 package org.lawflow.review;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -30,18 +31,31 @@ class PublicationService {
         this.events = events;
     }
 
+    /** The 执法结论 exactly as {@link #publish} will store it: generated text and note, personal data masked. */
+    String conclusion(EnforcementCase c, BigDecimal decidedFine, String note) {
+        return PersonalDataMasker.forParty(c.party()).mask(PublicationText.of(c, decidedFine, note));
+    }
+
+    /** The officer's note as it will be published. */
+    String maskedNote(EnforcementCase c, String note) {
+        return PersonalDataMasker.forParty(c.party()).mask(note);
+    }
+
+    /** Masks here, where the public entry is stored, so that no way of completing the task can publish raw text. */
     @Transactional
-    Publication publish(EnforcementCase c, String conclusion, LocalDate decidedOn, Date due, String actor) {
+    Publication publish(EnforcementCase c, BigDecimal decidedFine, String note, LocalDate decidedOn, Date due,
+            String actor) {
         var party = c.party();
         boolean citizen = party.type() == EnforcementCase.PartyType.CITIZEN;
         // Natural persons: name and identity number masked (个人信息保护); organisations are published in full.
-        String name = citizen ? maskName(party.name()) : party.name();
+        String name = citizen ? PersonalDataMasker.maskName(party.name()) : party.name();
         String id = citizen ? PartyIdentifiers.mask(party.idNumber()) : party.idNumber();
+        String conclusion = conclusion(c, decidedFine, note);
         var publication = new Publication(UUID.randomUUID(), c.id(), c.agencyId(), agencies.get(c.agencyId()).name(),
                 c.caseNo(), name, id, "行政处罚", conclusion, decidedOn, ChinaTime.nowOffset(),
                 due == null ? null : due.toInstant().atZone(CHINA).toLocalDate(), null, null, null);
         Publication stored = publications.insertIfAbsent(publication, actor);
-        events.record(c.id(), actor, "公示", "执法决定已公示", conclusion);
+        events.record(c.id(), actor, "公示", "执法决定已公示", stored.conclusion());
         return stored;
     }
 
@@ -52,15 +66,9 @@ class PublicationService {
         if (p.withdrawn()) {
             throw new ConflictException("本案公示已于 " + p.withdrawnAt().toLocalDate() + " 撤回");
         }
-        publications.withdraw(c.id(), ChinaTime.nowOffset(), reason, withdrawalDue);
+        // the reason is stated to the public as well (行政处罚法第四十八条)
+        publications.withdraw(c.id(), ChinaTime.nowOffset(), maskedNote(c, reason), withdrawalDue);
         events.record(c.id(), actor, "公示", "撤回公示", reason);
         return publications.findByCase(c.id()).orElseThrow();
-    }
-
-    static String maskName(String name) {
-        if (name == null || name.isEmpty()) {
-            return "*";
-        }
-        return name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
     }
 }

@@ -12,10 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the decision (公示) with its statutory due date from the calendar (PUBLICATION: 20 working days after
- * the decision, 国办发〔2018〕118号).
+ * the decision, 国办发〔2018〕118号). The published text, masked, goes into {@code publishedConclusion} for the
+ * publication record (公示记录).
  */
 @Component("publishDecisionDelegate")
 class PublishDecisionDelegate implements JavaDelegate {
+
+    static final String PUBLISHED_CONCLUSION = "publishedConclusion";
 
     private final CaseRepository cases;
     private final PublicationService publications;
@@ -30,14 +33,12 @@ class PublishDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var c = cases.findById(ReviewVariables.caseId(execution)).orElseThrow();
-        String conclusion = ReviewVariables.string(execution, "publicationText");
-        if (conclusion == null || conclusion.isBlank()) {
-            conclusion = "决定给予" + c.penaltySummary() + "的行政处罚";
-        }
         LocalDate decidedOn = LocalDate.parse(ReviewVariables.string(execution, ReviewVariables.DECIDED_ON));
         Date dueDate = deadlines.due(StatutoryPeriod.PUBLICATION.name(), decidedOn);
-        var publication = publications.publish(c, conclusion, decidedOn, dueDate,
+        var publication = publications.publish(c, ReviewVariables.decimal(execution, ReviewVariables.DECIDED_FINE),
+                ReviewVariables.string(execution, ReviewVariables.PUBLICATION_NOTE), decidedOn, dueDate,
                 ReviewVariables.string(execution, ReviewVariables.LEAD_OFFICER));
         execution.setVariable("publicationId", publication.id().toString());
+        execution.setVariable(PUBLISHED_CONCLUSION, publication.conclusion());
     }
 }

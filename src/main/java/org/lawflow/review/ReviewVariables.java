@@ -1,5 +1,6 @@
 package org.lawflow.review;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -21,6 +22,9 @@ final class ReviewVariables {
     static final String REVIEW_OPINION = "reviewOpinion";
     static final String HEAD_DECISION = "headDecision";
     static final String DECIDED_ON = "decidedOn";
+    static final String DECIDED_FINE = "decidedFineAmount";
+    /** The officer's optional note to the published 执法结论 (确认公示内容). */
+    static final String PUBLICATION_NOTE = "publicationText";
 
     static UUID caseId(VariableScope scope) {
         return UUID.fromString((String) scope.getVariable(CaseFlows.VAR_CASE_ID));
@@ -34,6 +38,12 @@ final class ReviewVariables {
     static String string(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : String.valueOf(value).strip();
+    }
+
+    /** A number as the forms and the engine REST send it (Long, Double or text); null when missing or blank. */
+    static BigDecimal decimal(VariableScope scope, String name) {
+        String value = string(scope, name);
+        return value == null || value.isEmpty() ? null : new BigDecimal(value);
     }
 
     private ReviewVariables() {

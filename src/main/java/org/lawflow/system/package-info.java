@@ -1,5 +1,5 @@
 /**
  * Cross-cutting plumbing: deterministic deployment of bpmn/ and forms/, tenant assignment of instances,
- * and RFC 9457 problem details for the /api.
+ * task listeners attached when definitions are parsed, and RFC 9457 problem details for the /api.
  */
 package org.lawflow.system;

@@ -115,6 +115,12 @@ class DocumentRenderingTest {
         String record = text(RENDERING.render(DocumentKind.PUBLICATION_RECORD, SampleCases.citizenCase(),
                 SampleCases.xining(), Map.of(), LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
         assertThat(record).contains("马**", "630102********3019", "—").doesNotContain("马建国", "630102198506123019");
+        // the 执法结论 is the published (masked) text, never the officer's raw note
+        String published = text(RENDERING.render(DocumentKind.PUBLICATION_RECORD, SampleCases.citizenCase(),
+                SampleCases.xining(), Map.of("publicationText", "当事人马建国已缴纳罚款", "publishedConclusion",
+                        "决定给予罚款30000元的行政处罚。当事人马**已缴纳罚款"), LocalDate.of(2026, 12, 2)).pdf())
+                .replaceAll("\\s+", "");
+        assertThat(published).contains("当事人马**已缴纳罚款").doesNotContain("马建国");
         String hearing = text(RENDERING.render(DocumentKind.HEARING_RECORD, SampleCases.citizenCase(),
                 SampleCases.xining(), Map.of(), LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
         assertThat(hearing).contains("听证笔录", "主持人—");

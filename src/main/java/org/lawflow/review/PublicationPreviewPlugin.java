@@ -1,0 +1,31 @@
+package org.lawflow.review;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.lawflow.system.UserTaskListeners;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attaches {@link PublicationPreviewListener} to 确认公示内容 when a definition is parsed rather than in the BPMN:
+ * so every deployed version of the review carries it, also the older ones that running cases still use.
+ */
+@Component
+class PublicationPreviewPlugin extends AbstractProcessEnginePlugin {
+
+    private final PublicationPreviewListener listener;
+
+    PublicationPreviewPlugin(PublicationPreviewListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        UserTaskListeners.add(configuration, (processKey, activityId, task) -> {
+            if (ReviewVariables.PROCESS_KEY.equals(processKey) && PublicationPreviewListener.TASK.equals(activityId)) {
+                task.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+            }
+        });
+    }
+}
