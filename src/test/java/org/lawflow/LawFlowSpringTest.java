@@ -13,14 +13,14 @@ import org.springframework.test.context.ActiveProfiles;
  * The whole application on the test database (PostgreSQL in CI, see {@link TestDatabase}) with the demo users,
  * on a random port. The job executor is off so tests run jobs themselves, deterministically. All integration
  * tests share this one configuration, so Spring starts the application once per test run. Mail goes to the
- * GreenMail of {@link TestSmtp} (port {@code LAWFLOW_TEST_SMTP_PORT}, default 3025, so parallel runs can differ).
+ * GreenMail of {@link TestSmtp} (port {@code LAWFLOW_TEST_SMTP_PORT}, else a free port per test JVM).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
         "spring.mail.host=127.0.0.1",
-        "spring.mail.port=${LAWFLOW_TEST_SMTP_PORT:3025}",
+        "spring.mail.port=${lawflow.test.smtp-port}",
         "lawflow.demo.smtp-sink-port=0"})
 @ActiveProfiles("demo")
 @AutoConfigureObservability(tracing = false) // the Prometheus endpoint as in production (tests turn it off by default)

@@ -30,6 +30,8 @@ public class TestDatabase implements EnvironmentPostProcessor {
             return; // the benchmark (org.lawflow.bench) runs LawFlow on a database it created itself
         }
         environment.getPropertySources().addFirst(new MapPropertySource("lawflow-test-database", choose()));
+        environment.getPropertySources().addFirst(new MapPropertySource("lawflow-test-smtp",
+                Map.of("lawflow.test.smtp-port", TestSmtp.port())));
     }
 
     static synchronized Map<String, Object> choose() {

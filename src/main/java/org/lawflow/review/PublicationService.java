@@ -2,7 +2,6 @@ package org.lawflow.review;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.UUID;

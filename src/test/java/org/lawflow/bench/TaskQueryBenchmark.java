@@ -281,7 +281,7 @@ public final class TaskQueryBenchmark {
         SpringApplication app = new SpringApplication(LawFlowApplication.class);
         app.setAdditionalProfiles("postgres", "demo");
         var settings = new java.util.ArrayList<>(List.of("--server.port=0", "--lawflow.demo.smtp-sink-port=0",
-                "--spring.mail.port=" + System.getenv().getOrDefault("LAWFLOW_TEST_SMTP_PORT", "3025")));
+                "--spring.mail.port=" + org.lawflow.TestSmtp.port()));
         settings.addAll(List.of(args).subList(Math.min(3, args.length), args.length)); // e.g. --logging.level...
         int status = 1;
         try (ConfigurableApplicationContext lawflow = app.run(settings.toArray(new String[0]))) {

@@ -36,6 +36,7 @@ class HearingFlowMailTest {
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired ManagementService managementService;
+    @Autowired org.lawflow.calendar.StatutoryDeadlines deadlines;
 
     private void completeAs(String user, String group, String caseNo, String taskKey, Map<String, Object> vars) {
         var task = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskKey)
@@ -65,7 +66,9 @@ class HearingFlowMailTest {
         assertThat(api.post("zhangwei", "/api/cases/" + id + "/hearing-requests", Map.of("channel", "WRITTEN"))
                 .status()).isEqualTo(202);
         completeAs("zhaomin", "agency-head", caseNo, "Task_AppointHost", Map.of("hearingHost", "chenjing"));
-        String hearingDay = org.lawflow.system.ChinaTime.today().plusDays(16).toString();
+        // the first day the 7-working-day notice allows (the party-protective bound in a year without its notice)
+        String hearingDay = deadlines.deadline(org.lawflow.calendar.StatutoryPeriod.HEARING_NOTICE,
+                org.lawflow.system.ChinaTime.today(), "xining").due().plusDays(1).toString();
         completeAs("chenjing", "hearing-host", caseNo, "Task_ScheduleHearing", Map.of("hearingAt",
                 hearingDay + "T09:30", "hearingPlace", "支队听证室", "hearingPublic", true));
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);
