@@ -29,7 +29,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 /**
  * 立案 first (交通运输行政执法程序规定第六十三条, issue #28): review, hearing and criminal transfer start only on a case
  * whose 立案 the head approved — through /api (409 problem detail), the engine REST start (also with start
- * instructions that skip the start steps) and the Tasklist start form.
+ * instructions that skip the start steps) and the Tasklist start form; 不予立案 closes the case and ends its flows.
  */
 @LawFlowSpringTest
 class CaseFilingGateTest {
@@ -156,6 +156,75 @@ class CaseFilingGateTest {
                 Map.of("variables", typed(Map.of("caseNo", other.caseNo(), "transferReason", "涉嫌非法经营罪",
                         "transferTeam", "zhangwei, liqiang"))));
         assertThat(transfer.status()).as(transfer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void refusedFilingClosesTheCaseWithTheHeadsReasons() {
+        var c = register();
+        assertThat(api.post("zhaomin", "/api/cases/" + c.id() + "/transfers", clue()).status()).isEqualTo(201);
+
+        // reasons are required
+        var task = flows.task(c.caseNo(), "Task_ApproveCaseFiling");
+        var blank = api.post("zhaomin", "/engine-rest/task/" + task.getId() + "/complete",
+                Map.of("variables", typed(Map.of("filingDecision", "reject", "filingOpinion", " "))));
+        assertThat(blank.status()).as(blank.body()).isGreaterThanOrEqualTo(400);
+        assertThat(blank.body()).contains("不予立案须写明理由");
+        assertThat(flows.task(c.caseNo(), "Task_ApproveCaseFiling").getId()).isEqualTo(task.getId());
+
+        completeFiling(c.caseNo(), "reject", "违法事实不能成立，不予立案");
+
+        JsonNode details = api.get("zhaomin", "/api/cases/" + c.id()).json();
+        assertThat(details.at("/case/status").asText()).isEqualTo("NOT_FILED");
+        assertThat(details.get("statusLabel").asText()).isEqualTo("不予立案");
+        assertThat(details.get("events").toString()).contains("决定不予立案，案件终结", "不予立案理由：违法事实不能成立，不予立案");
+        assertThat(api.get("zhaomin", "/api/cases/" + c.id() + "/record-verification").json().get("intact").asBoolean())
+                .isTrue();
+        // the clue goes on (监察法第三十七条), nothing against the party can start
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(c.caseNo())
+                .processDefinitionKey("discipline-clue-transfer").count()).isEqualTo(1);
+        String closed = "负责人已决定不予立案";
+        assertRefused(api.post("zhangwei", "/api/cases/" + c.id() + "/review", null), closed);
+        assertRefused(api.post("zhangwei", "/api/cases/" + c.id() + "/hearings", Map.of()), closed);
+        assertRefused(api.post("zhangwei", "/api/cases/" + c.id() + "/transfers", criminal()), closed);
+        assertRefused(api.post("zhangwei", "/engine-rest/process-definition/key/major-decision-review/start",
+                Map.of("variables", typed(Map.of("caseNo", c.caseNo())))), closed);
+    }
+
+    /**
+     * A case from before this rule: its review started while 立案 was still open (the user's report). The head's
+     * 不予立案 ends the review with everything it called and had queued (the notice, its mail), not the clue.
+     */
+    @Test
+    void refusedFilingEndsTheFlowsThatStartedBeforeIt() {
+        var filed = flows.filedCase("zhangwei", ApiClient.citizenCase("liqiang"));
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/hearings", Map.of()).status()).isEqualTo(201);
+        assertThat(api.post("zhaomin", "/api/cases/" + filed.id() + "/transfers", clue()).status()).isEqualTo(201);
+        var proposal = flows.task(filed.caseNo(), "Task_SubmitProposedDecision");
+        assertThat(api.post("zhangwei", "/engine-rest/task/" + proposal.getId() + "/complete",
+                Map.of("variables", typed(Map.of("proposalConfirmed", true)))).status()).isEqualTo(204);
+        var jobs = engine.getManagementService().createJobQuery().processInstanceId(proposal.getProcessInstanceId());
+        assertThat(jobs.count()).as("the 违法行为通知书 queued").isPositive();
+        var runtime = engine.getRuntimeService();
+        // the approval still open, as it was for such cases
+        runtime.startProcessInstanceByKey("case-filing-approval", filed.caseNo(),
+                Map.of("caseId", filed.id(), "caseNo", filed.caseNo(), "agencyId", "xining"));
+
+        completeFiling(filed.caseNo(), "reject", "本机关无管辖权，不予立案");
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.caseNo()).list())
+                .extracting(pi -> pi.getProcessDefinitionId().split(":")[0]).containsExactly("discipline-clue-transfer");
+        var ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(filed.caseNo()).processDefinitionKey("major-decision-review").singleResult();
+        assertThat(ended.getId()).isEqualTo(proposal.getProcessInstanceId());
+        assertThat(ended.getDeleteReason()).isEqualTo("负责人决定不予立案，案件终结");
+        assertThat(jobs.count()).isZero();
+        flows.runJobs(filed.caseNo());
+        assertThat(smtp.getReceivedMessages()).as("no notice mailed").isEmpty();
+        JsonNode details = api.get("zhaomin", "/api/cases/" + filed.id()).json();
+        assertThat(details.at("/case/status").asText()).isEqualTo("NOT_FILED");
+        assertThat(details.get("tasks").findValuesAsText("taskKey")).doesNotContain("Task_SubmitProposedDecision");
+        assertThat(details.get("events").toString()).contains("终止进行中的流程：", "重大行政执法决定法制审核", "听证告知与听证");
     }
 
     /** The head's decision in the engine REST API, as Tasklist submits it. */
