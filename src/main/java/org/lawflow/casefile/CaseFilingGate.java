@@ -8,8 +8,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.lawflow.system.InvalidInputException;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * first steps, and {@code skipCustomListeners}, do not pass by it as they would by a listener in the BPMN.
  */
 @Component
-class CaseFilingGate extends AbstractProcessEnginePlugin {
+class CaseFilingGate extends PostParseListenerPlugin {
 
     /** The procedures against the party, with their names for the refusal. */
     static final Map<String, String> FILING_REQUIRED = Map.of(
@@ -47,11 +46,8 @@ class CaseFilingGate extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+    BpmnParseListener parseListener() {
+        return new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
                 if (FILING_REQUIRED.containsKey(definition.getKey())) {
@@ -59,7 +55,7 @@ class CaseFilingGate extends AbstractProcessEnginePlugin {
                             (ExecutionListener) execution -> check(definition.getKey(), execution));
                 }
             }
-        });
+        };
     }
 
     private void check(String processKey, DelegateExecution execution) {

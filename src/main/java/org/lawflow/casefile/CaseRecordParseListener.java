@@ -7,8 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Opinions are read from the task-local or process variables named in {@link #OPINION_VARIABLES}.
  */
 @Component
-class CaseRecordParseListener extends AbstractProcessEnginePlugin {
+class CaseRecordParseListener extends PostParseListenerPlugin {
 
     static final List<String> OPINION_VARIABLES = List.of("opinion", "filingOpinion", "reviewOpinion",
             "decisionOpinion", "reason", "comment");
@@ -32,17 +31,14 @@ class CaseRecordParseListener extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+    BpmnParseListener parseListener() {
+        return new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 var behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
                 behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder());
             }
-        });
+        };
     }
 
     private TaskListener recorder() {
