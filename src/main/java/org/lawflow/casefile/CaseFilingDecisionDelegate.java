@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records the head's 立案 decision on the case: approve → 已立案; reject → 不予立案, which closes the case and ends
- * every other flow running on it.
+ * its other running flows (a discipline clue transfer goes on: {@link CaseFilingGate#NO_FILING_NEEDED}).
  */
 @Component("caseFilingDecisionDelegate")
 class CaseFilingDecisionDelegate implements JavaDelegate {
@@ -46,7 +46,8 @@ class CaseFilingDecisionDelegate implements JavaDelegate {
             throw new InvalidInputException("filingOpinion", "不予立案须写明理由");
         }
         EnforcementCase c = cases.findById(caseId).orElseThrow(() -> new IllegalStateException("案件不存在：" + caseId));
-        List<String> ended = flows.end(c, execution.getProcessInstanceId(), CaseFilingGate.NO_FILING_NEEDED, "负责人决定不予立案，案件终结");
+        List<String> ended = flows.end(c, execution.getProcessInstanceId(), CaseFilingGate.NO_FILING_NEEDED,
+                "负责人决定不予立案，案件终结");
         cases.updateStatus(caseId, CaseStatus.NOT_FILED);
         var head = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         events.record(caseId, head == null ? null : head.getUserId(), "审批立案", "决定不予立案，案件终结",
