@@ -62,6 +62,7 @@ class HearingService {
         if (flows.isRunning(PROCESS_KEY, c)) {
             throw new ConflictException("本案已有进行中的听证告知程序");
         }
+        caseFiles.requireFiled(c, PROCESS_KEY);
         if (noticeDeliveredOn != null && noticeDeliveredOn.isAfter(ChinaTime.today())) {
             throw new InvalidInputException(NOTICE_DELIVERED_ON, "送达日期不能晚于今天");
         }

@@ -2,7 +2,6 @@ package org.lawflow.review;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Starts the major-decision review of a case and withdraws its publication. */
 @Service
 class ReviewService {
-
-    private static final Set<CaseStatus> STARTABLE = Set.of(CaseStatus.REGISTERED, CaseStatus.FILED);
 
     private final CaseFileService caseFiles;
     private final CaseFlows flows;
@@ -47,7 +44,8 @@ class ReviewService {
         if (flows.isRunning(ReviewVariables.PROCESS_KEY, c)) {
             throw new ConflictException("本案已在审核程序中");
         }
-        if (!STARTABLE.contains(c.status())) {
+        caseFiles.requireFiled(c, ReviewVariables.PROCESS_KEY);
+        if (c.status() != CaseStatus.FILED) {
             throw new ConflictException("案件当前状态为“" + c.status().label() + "”，不能提请审核");
         }
         if (pendingTransfers.isPending(c)) {
