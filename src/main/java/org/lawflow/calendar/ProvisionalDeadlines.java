@@ -183,7 +183,11 @@ class ProvisionalDeadlines implements ProvisionalDeadlineLog {
         for (VariableInstance v : runtimeService.createVariableInstanceQuery()
                 .processInstanceIdIn(logged.processInstanceId()).list()) {
             if (v.getValue() instanceof Date d && d.getTime() == before.getTime()) {
-                runtimeService.setVariable(v.getExecutionId(), v.getName(), target);
+                if (v.getTaskId() != null) {
+                    taskService.setVariableLocal(v.getTaskId(), v.getName(), target);
+                } else {
+                    runtimeService.setVariableLocal(v.getExecutionId(), v.getName(), target);
+                }
                 counts[2]++;
                 changes.add(new Change("期限变量", v.getName(), period, logged.from(), logged.due(), after));
             }
