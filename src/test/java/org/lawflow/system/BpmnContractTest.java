@@ -95,8 +95,10 @@ class BpmnContractTest {
                     }
                     if (field.getCamundaName().equals("kind") || field.getCamundaName().equals("documents")) {
                         var task = field.getParentElement().getParentElement();
+                        // a package step's "kind" is a package kind, its "documents" are document kinds
                         boolean packageStep = task instanceof ServiceTask service
-                                && String.valueOf(service.getCamundaDelegateExpression()).contains("buildPackage");
+                                && String.valueOf(service.getCamundaDelegateExpression()).contains("buildPackage")
+                                && field.getCamundaName().equals("kind");
                         for (String kind : value.split(",")) {
                             try {
                                 if (packageStep) {
