@@ -94,6 +94,11 @@ class ProvisionalCalendarFlowTest {
                 .isEqualTo(deadlines.endOfDay(publicationDeadline.earliest()));
         var caseView = api.get("zhangwei", "/api/cases/" + filed.id());
         assertThat(caseView.status()).isEqualTo(200);
+        // 备案 (5 days from the decision, inside 2026) went out: its documents and package exist
+        assertThat(caseView.body()).contains("FILING_REPORT", "FILING_FORM");
+        assertThat(caseView.json().at("/packages").size()).isEqualTo(1);
+        assertThat(api.get("sunli", "/api/monitor/deadlines").status()).as("the deadline board keeps working")
+                .isEqualTo(200);
 
         // a hearing on a second case: notice delivered 2026-12-28, the party's request arrives 2026-12-30
         at("2026-12-28T09:00:00+08:00");
@@ -154,6 +159,10 @@ class ProvisionalCalendarFlowTest {
         assertThat(publicationFinal).isNotEqualTo(publicationDeadline.earliest());
         assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).body()).contains("期限重新计算")
                 .contains(publicationDeadline.earliest().toString()).contains(publicationFinal.toString());
+        // 公示 is confirmed with no error, on the recomputed deadline
+        done(flows, "zhangwei", caseNo, "Task_ConfirmPublication", Map.of("publicationText", ""));
+        flows.runJobs(caseNo);
+        assertThat(rest.getForObject("/public/decisions", String.class)).contains(caseNo);
         var years = api.get("zhangwei", "/api/calendar/years").json();
         List<String> statuses = new ArrayList<>();
         years.forEach(y -> statuses.add(y.get("year").asText() + y.get("status").asText()));
