@@ -104,6 +104,23 @@ class ProvisionalDeadlines implements ProvisionalDeadlineLog {
                 .query(String.class).list());
     }
 
+    /**
+     * At start-up: deadlines still open for a year whose notice is loaded (a PUT interrupted by a crash, or logged by
+     * another node that had not yet reloaded the calendar) are recomputed now.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void recomputeYearsLoadedMeanwhile() {
+        Set<Integer> years = new TreeSet<>();
+        jdbc.sql("select distinct years from provisional_deadline where settled_at is null").query(String.class).list()
+                .forEach(list -> List.of(list.split(",")).forEach(y -> years.add(Integer.parseInt(y))));
+        years.retainAll(deadlines.coveredYears());
+        for (int year : years) {
+            var summary = recompute(year);
+            logger.info("Provisional deadlines of {} recomputed at start-up: {} tasks, {} timers, {} variables moved",
+                    year, summary.tasksChanged(), summary.timersChanged(), summary.variablesChanged());
+        }
+    }
+
     /** Recomputes every open logged deadline that went through {@code year}. */
     Summary recompute(int year) {
         Map<String, List<Logged>> byInstance = new LinkedHashMap<>();
