@@ -164,6 +164,7 @@ final class BareEngineBaseline implements FlowTarget, AutoCloseable {
         variables.put("hearingOutcome", "NONE");
         variables.put("proposedFine", 3000.0);
         variables.put("decidedOn", java.time.LocalDate.now().toString());
+        variables.put("filedOn", java.time.LocalDate.now().toString());
         engine.getRuntimeService().startProcessInstanceByKey("major-decision-review", c.caseNo(), variables);
     }
 
