@@ -209,13 +209,22 @@ class MonthlyStatisticsTest {
     }
 
     @Test
-    void firstWorkingDayFollowsTheStatutoryCalendar() {
-        assertThat(job.isFirstWorkingDay(LocalDate.of(2026, 1, 4))).as("元旦调休上班（周日）").isTrue();
-        assertThat(job.isFirstWorkingDay(LocalDate.of(2026, 1, 5))).isFalse();
-        assertThat(job.isFirstWorkingDay(LocalDate.of(2026, 10, 8))).as("国庆假期后").isTrue();
-        assertThat(job.isFirstWorkingDay(LocalDate.of(2026, 10, 1))).isFalse();
-        assertThat(job.isFirstWorkingDay(LocalDate.of(2026, 12, 1))).isTrue();
-        assertThat(job.isFirstWorkingDay(LocalDate.of(2026, 11, 2))).as("11月1日为周日").isTrue();
+    void statisticsGoOutOnTheFirstWhateverTheHolidayCalendarSays() {
+        // 2026-10-01 is 国庆 and 2027-01-01 is in a year without its notice: the previous month is final all the same
+        for (String day : List.of("2026-10-01T08:00:00+08:00", "2027-01-01T08:00:00+08:00", "2026-11-01T08:00:00+08:00")) {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                    java.time.OffsetDateTime.parse(day).toInstant()));
+            assertThat(job.firstOfMonth()).as(day).isTrue();
+        }
+        // 2026-10-08 (the first working day after 国庆) is no longer the trigger: the 1st is
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                java.time.OffsetDateTime.parse("2026-10-08T08:00:00+08:00").toInstant()));
+        assertThat(job.firstOfMonth()).isFalse();
+        // 00:30 on the 1st in China is still the 31st in UTC
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                java.time.OffsetDateTime.parse("2026-12-01T00:30:00+08:00").toInstant()));
+        assertThat(job.firstOfMonth()).isTrue();
+        org.lawflow.TestClock.restore();
         assertThat(MonthlyStatistics.median(List.of(3, 1, 2))).isEqualTo(2);
         assertThat(MonthlyStatistics.median(List.of(1, 2, 3, 5))).isEqualTo(2.5);
     }
@@ -230,14 +239,14 @@ class MonthlyStatisticsTest {
         var start = processEngine.getRuntimeService().startProcessInstanceByKey("monthly-statistics");
         var history = processEngine.getHistoryService();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(start.getId())
-                .activityId("Task_CheckFirstWorkingDay").count()).isEqualTo(1);
-        if (job.firstWorkingDayOfMonth()) {
+                .activityId("Task_CheckFirstOfMonth").count()).isEqualTo(1);
+        if (job.firstOfMonth()) {
             assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(start.getId()).count())
                     .as("the async send waits for the job executor").isEqualTo(1);
             processEngine.getRuntimeService().deleteProcessInstance(start.getId(), "test");
         } else {
             assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(start.getId())
-                    .activityId("End_NotFirstWorkingDay").finished().count()).isEqualTo(1);
+                    .activityId("End_NotFirstOfMonth").finished().count()).isEqualTo(1);
             assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(start.getId()).singleResult()
                     .getTenantId()).as("no agency: the instance holds no case data").isNull();
         }

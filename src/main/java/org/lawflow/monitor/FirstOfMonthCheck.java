@@ -4,18 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** First task of {@code monthly-statistics}: sets {@code firstWorkingDay} (today is the month's 1st working day). */
-@Component("firstWorkingDayCheck")
-class FirstWorkingDayCheck implements JavaDelegate {
+/** First task of {@code monthly-statistics}: sets {@code firstOfMonth} (today, China time, is the 1st). */
+@Component("firstOfMonthCheck")
+class FirstOfMonthCheck implements JavaDelegate {
 
     private final MonthlyStatisticsJob job;
 
-    FirstWorkingDayCheck(MonthlyStatisticsJob job) {
+    FirstOfMonthCheck(MonthlyStatisticsJob job) {
         this.job = job;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("firstWorkingDay", job.firstWorkingDayOfMonth());
+        execution.setVariable("firstOfMonth", job.firstOfMonth());
     }
 }
