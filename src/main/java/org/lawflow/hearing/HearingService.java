@@ -55,7 +55,7 @@ class HearingService {
 
     @Transactional
     ProcessInstance start(UUID caseId, LocalDate noticeDeliveredOn, LawFlowUser user) {
-        EnforcementCase c = caseFiles.getVisible(caseId, user);
+        EnforcementCase c = flows.lockForStart(caseFiles.getVisible(caseId, user));
         if (!c.isOfficer(user.id())) {
             throw new InvalidInputException("user", "只有本案执法人员可以启动听证告知程序");
         }

@@ -21,9 +21,14 @@ class ReviewPreparationDelegate implements JavaDelegate {
     private final CaseRepository cases;
     private final PenaltyThresholds thresholds;
     private final StatutoryDeadlines deadlines;
+    private final CaseFlows flows;
+    private final ReviewStartCheck startCheck;
 
-    ReviewPreparationDelegate(CaseRepository cases, PenaltyThresholds thresholds, StatutoryDeadlines deadlines) {
+    ReviewPreparationDelegate(CaseRepository cases, PenaltyThresholds thresholds, StatutoryDeadlines deadlines,
+            CaseFlows flows, ReviewStartCheck startCheck) {
         this.deadlines = deadlines;
+        this.flows = flows;
+        this.startCheck = startCheck;
         this.cases = cases;
         this.thresholds = thresholds;
     }
@@ -45,9 +50,10 @@ class ReviewPreparationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        EnforcementCase c = execution.getVariable(CaseFlows.VAR_CASE_ID) != null
+        EnforcementCase c = flows.lockForStart(execution.getVariable(CaseFlows.VAR_CASE_ID) != null
                 ? cases.findById(ReviewVariables.caseId(execution)).orElseThrow(() -> new IllegalStateException("案件不存在"))
-                : startedFromTasklist(execution);
+                : startedFromTasklist(execution));
+        startCheck.check(c, execution.getProcessInstanceId());
         boolean citizen = c.party().type() == EnforcementCase.PartyType.CITIZEN;
         BigDecimal fine = c.fineAmount();
         boolean large = thresholds.isLarge(fine, citizen) || thresholds.isLarge(c.confiscationAmount(), citizen);
