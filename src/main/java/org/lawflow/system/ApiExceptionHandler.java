@@ -74,6 +74,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        RuntimeException userError = EngineUserErrors.userError(e);
+        if (userError instanceof InvalidInputException invalid) {
+            // a task listener's refusal arrives wrapped by the engine (ENGINE-03051)
+            return ResponseEntity.badRequest().body(invalidInput(invalid));
+        }
+        if (userError != null) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict(userError));
+        }
         if (DatabaseFailures.isConnectionLoss(e)) {
             // the engine and MyBatis wrap a lost connection in their own exceptions (DatabaseOutageTest)
             return databaseDown(new DataAccessResourceFailureException(e.getMessage(), e));
