@@ -121,7 +121,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            message = "字段类型或取值无效";
+            message = mapping.getCause() instanceof InvalidInputException invalid ? invalid.getMessage() : "字段类型或取值无效";
         }
         return ResponseEntity.badRequest().body(fieldProblem(field, message));
     }
