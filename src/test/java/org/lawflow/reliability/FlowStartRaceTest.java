@@ -66,6 +66,10 @@ class FlowStartRaceTest {
 
         assertThat(statuses).containsExactly(201, 409, 409, 409, 409, 409, 409, 409);
         assertThat(instances("major-decision-review", filed.caseNo())).isEqualTo(1);
+        var fromTasklist = api.post("zhangwei", "/engine-rest/process-definition/key/major-decision-review/start",
+                Map.of("variables", Map.of("caseNo", Map.of("value", filed.caseNo()))));
+        assertThat(fromTasklist.status()).as("a start as Tasklist does it: " + fromTasklist.body()).isEqualTo(409);
+        assertThat(fromTasklist.body()).contains("本案已在审核程序中");
         flows.completeAs("zhangwei", filed.caseNo(), "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
         flows.runJobs(filed.caseNo());
         assertThat(mailsTo("majianguo@party.example", filed.caseNo())).as("one 违法行为通知书 to the party").isEqualTo(1);

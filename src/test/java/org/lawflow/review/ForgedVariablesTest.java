@@ -75,6 +75,10 @@ class ForgedVariablesTest {
         assertThat(modify.status()).as(modify.body()).isEqualTo(400);
         assertThat(modify.body()).contains("legalReviewRequired");
 
+        var onTheInstance = api.exchange("zhangwei", HttpMethod.PUT,
+                "/engine-rest/process-instance/" + pi + "/variables/hearingRights", Map.of("value", false));
+        assertThat(onTheInstance.status()).as("officers may not modify instances: " + onTheInstance.body()).isEqualTo(403);
+
         assertThat(runtime.getVariables(pi)).as("the flags are unchanged").containsEntry("largeAmount", true)
                 .containsEntry("hearingRights", true).doesNotContainKey("officerNames");
 

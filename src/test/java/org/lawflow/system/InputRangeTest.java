@@ -47,6 +47,10 @@ class InputRangeTest {
             assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.json().get("field").asText()).as(String.valueOf(bad)).isEqualTo("decidedFineAmount");
         }
+        var tooHigh = flows.completeAs("zhaomin", caseNo, "Task_HeadDecision", with(valid, "decidedFineAmount", 3000.01));
+        assertThat(tooHigh.status()).as("the head's guard, answered 400 instead of 500: " + tooHigh.body()).isEqualTo(400);
+        assertThat(tooHigh.json().get("field").asText()).isEqualTo("decidedFineAmount");
+        assertThat(tooHigh.body()).contains("不得高于拟处罚金额");
         var nul = flows.completeAs("zhaomin", caseNo, "Task_HeadDecision", with(valid, "decisionOpinion", "同意\u0000"));
         assertThat(nul.status()).as(nul.body()).isEqualTo(400);
         assertThat(nul.json().get("field").asText()).isEqualTo("decisionOpinion");
