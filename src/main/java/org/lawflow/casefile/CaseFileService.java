@@ -13,6 +13,7 @@ import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.identity.Groups;
 import org.lawflow.identity.LawFlowUser;
+import org.lawflow.system.ConflictException;
 import org.lawflow.system.InvalidInputException;
 import org.lawflow.system.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -86,6 +87,25 @@ public class CaseFileService {
     public EnforcementCase getVisible(UUID id, LawFlowUser user) {
         return cases.findById(id).filter(c -> user.canSee(c.agencyId()))
                 .orElseThrow(() -> new NotFoundException("案件不存在：" + id));
+    }
+
+    /**
+     * 立案 first (《交通运输行政执法程序规定》第六十三条): the procedure {@code processKey} may start only on a case
+     * whose 立案登记 the head approved. The one rule for every start path: /api asks it up front, {@link CaseFilingGate}
+     * inside the engine at the start of each instance.
+     *
+     * @throws ConflictException with the Chinese reason (409 in /api)
+     */
+    public void requireFiled(EnforcementCase c, String processKey) {
+        String procedure = CaseFilingGate.FILING_REQUIRED.getOrDefault(processKey, processKey);
+        if (c.status() == CaseStatus.NOT_FILED) {
+            throw new ConflictException("负责人已决定不予立案，本案已终结，不能启动" + procedure + "程序");
+        }
+        // the open approval catches cases that moved on before this rule existed (a review started before 立案)
+        if (!c.status().isFiled() || flows.isRunning(CaseFlows.CASE_FILING, c)) {
+            throw new ConflictException("本案立案尚未经执法部门负责人批准，不能启动" + procedure
+                    + "程序；请先完成“审批立案”（《交通运输行政执法程序规定》第六十三条）");
+        }
     }
 
     public List<EnforcementCase> listVisible(LawFlowUser user) {

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -92,6 +93,23 @@ public class CaseFlows {
     public boolean isRunning(String processKey, EnforcementCase c) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
                 .processInstanceBusinessKey(c.caseNo()).tenantIdIn(c.agencyId()).count() > 0;
+    }
+
+    /**
+     * Deletes the case's running flows (with the flows they called) except the instance {@code keep} and the
+     * procedures that outlive the case; returns the names of those ended. Runs inside the caller's engine command.
+     */
+    List<String> end(EnforcementCase c, String keep, Set<String> outliving, String reason) {
+        var ended = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(c.caseNo())
+                .tenantIdIn(c.agencyId()).rootProcessInstances().list().stream()
+                .filter(pi -> !pi.getId().equals(keep) && !outliving.contains(processKeyOf(pi.getProcessDefinitionId())))
+                .toList();
+        if (!ended.isEmpty()) {
+            // no custom end listeners: the flows are cut off, none of their own closing steps applies
+            runtimeService.deleteProcessInstances(ended.stream().map(ProcessInstance::getId).toList(), reason, true,
+                    true, false);
+        }
+        return ended.stream().map(pi -> processName(pi.getProcessDefinitionId())).toList();
     }
 
     public List<Flow> flows(EnforcementCase c) {

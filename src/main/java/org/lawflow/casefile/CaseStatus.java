@@ -4,6 +4,7 @@ package org.lawflow.casefile;
 public enum CaseStatus {
     REGISTERED("已登记"),
     FILED("已立案"),
+    /** 负责人决定不予立案: the case is closed; no penalty procedure starts on it. */
     NOT_FILED("不予立案"),
     IN_REVIEW("审核中"),
     DECIDED("已决定"),
@@ -18,5 +19,10 @@ public enum CaseStatus {
 
     public String label() {
         return label;
+    }
+
+    /** The head approved 立案: every status a case reaches only through that approval (or later steps). */
+    public boolean isFiled() {
+        return this != REGISTERED && this != NOT_FILED;
     }
 }

@@ -3,13 +3,13 @@ package org.lawflow.documents;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+
+import org.lawflow.system.ChinaTimeFormat;
 
 /**
  * Template helper {@code v}: process variables as printable text. Anything missing or blank prints "—", so a
@@ -18,9 +18,6 @@ import java.util.Map;
 public final class TemplateValues {
 
     public static final String MISSING = "—";
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("APPROVE", "同意"), Map.entry("RETURN", "退回补充"), Map.entry("REJECT", "不同意"),
             Map.entry("REFUSE", "不批准"), Map.entry("PRESENT", "到场"), Map.entry("ABSENT", "未到场"),
@@ -61,12 +58,12 @@ public final class TemplateValues {
         return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(String.valueOf(value).trim());
     }
 
-    /** Date only (yyyy年M月d日) of a date or date-time variable. */
+    /** Date only (yyyy年M月d日, the documents' style) of a date or date-time variable. */
     public String date(String name) {
         Object value = vars.get(name);
         if (value instanceof String s && s.length() >= 10 && s.charAt(4) == '-') {
             try {
-                return DATE.format(LocalDate.parse(s.substring(0, 10)));
+                return ChinaTimeFormat.documentDate(LocalDate.parse(s.substring(0, 10)));
             } catch (RuntimeException e) {
                 return s;
             }
@@ -94,17 +91,11 @@ public final class TemplateValues {
         if (value instanceof Boolean b) {
             return b ? "是" : "否";
         }
-        if (value instanceof Date d) {
-            return DATE_TIME.format(d.toInstant().atZone(CHINA));
-        }
         if (value instanceof LocalDate d) {
-            return DATE.format(d);
+            return ChinaTimeFormat.documentDate(d);
         }
-        if (value instanceof LocalDateTime d) {
-            return DATE_TIME.format(d);
-        }
-        if (value instanceof OffsetDateTime d) {
-            return DATE_TIME.format(d.atZoneSameInstant(CHINA));
+        if (value instanceof Date || value instanceof LocalDateTime || value instanceof OffsetDateTime) {
+            return ChinaTimeFormat.dateTime(value);
         }
         if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
             return String.valueOf(d.longValue());
@@ -114,17 +105,13 @@ public final class TemplateValues {
             return MISSING;
         }
         if (s.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*")) {
-            try {
-                return DATE_TIME.format(LocalDateTime.parse(s.length() > 19 ? s.substring(0, 19) : s.length() == 16 ? s + ":00" : s));
-            } catch (RuntimeException e) {
-                return s;
-            }
+            return ChinaTimeFormat.dateTime(s);
         }
         return s;
     }
 
     public static String date(LocalDate date) {
-        return date == null ? MISSING : DATE.format(date);
+        return ChinaTimeFormat.documentDate(date);
     }
 
     /** A natural person's name masked for publication: 马建国 → 马**. */

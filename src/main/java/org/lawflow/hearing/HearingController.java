@@ -139,6 +139,7 @@ class HearingController {
 
     @PostMapping("/hearing-recusals")
     ResponseEntity<Map<String, Object>> recusal(@PathVariable UUID id, @Valid @RequestBody RecusalApplication body) {
+        hearings.receiveRecusal(id, body.reason().strip(), currentUser.get());
         hearings.applyForRecusal(id, body.reason().strip(), currentUser.get());
         return ResponseEntity.accepted().body(Map.of("message", "回避申请已提交，由负责人决定"));
     }

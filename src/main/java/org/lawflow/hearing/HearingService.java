@@ -63,6 +63,7 @@ class HearingService {
         if (flows.isRunning(PROCESS_KEY, c)) {
             throw new ConflictException("本案已有进行中的听证告知程序");
         }
+        caseFiles.requireFiled(c, PROCESS_KEY);
         if (noticeDeliveredOn != null && noticeDeliveredOn.isAfter(ChinaTime.today())) {
             throw new InvalidInputException(NOTICE_DELIVERED_ON, "送达日期不能晚于今天");
         }
@@ -105,6 +106,13 @@ class HearingService {
         return result;
     }
 
+    /** The party's recusal application goes on record first, in its own transaction (also when it is refused). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void receiveRecusal(UUID caseId, String reason, LawFlowUser user) {
+        EnforcementCase c = caseFiles.getVisible(caseId, user);
+        records.event(c.id().toString(), user.id(), "听证", "收到当事人申请听证主持人回避", reason);
+    }
+
     @Transactional
     void applyForRecusal(UUID caseId, String reason, LawFlowUser user) {
         EnforcementCase c = caseFiles.getVisible(caseId, user);
@@ -121,7 +129,7 @@ class HearingService {
                     .correlate();
             return null;
         });
-        records.event(c.id().toString(), user.id(), "听证", "当事人申请听证主持人回避", reason);
+        records.event(c.id().toString(), user.id(), "听证", "回避申请已转负责人决定", reason);
     }
 
     private RequestResult decide(EnforcementCase c, OffsetDateTime received, String channel, String note) {

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.lawflow.system.ChinaTimeFormat;
 
 /** Names of the hearing-notice variables (contract section 4 and the document templates), in one place. */
 final class HearingVariables {
@@ -16,7 +16,6 @@ final class HearingVariables {
     static final String MESSAGE_REQUESTED = "HearingRequested";
     static final String MESSAGE_RECUSAL = "HearingRecusalRequested";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     static final String CASE_ID = "caseId";
     static final String CASE_NO = "caseNo";
@@ -86,7 +85,7 @@ final class HearingVariables {
     }
 
     static String chinese(LocalDate day) {
-        return day == null ? "—" : CHINESE_DATE.format(day);
+        return ChinaTimeFormat.documentDate(day);
     }
 
     private HearingVariables() {

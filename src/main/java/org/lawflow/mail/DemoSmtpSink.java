@@ -16,8 +16,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * Demo profile only: an embedded SMTP server (GreenMail) on {@code lawflow.demo.smtp-sink-port} (default 2525,
- * 0 = off, e.g. under docker compose where Mailpit receives the mail). The demo app sends to it
- * (spring.mail.port defaults to 2525) and /demo/mails lists what arrived. Never part of production.
+ * 0 = off, e.g. under docker compose where Mailpit receives the mail). The demo app sends to it (in the demo profile
+ * spring.mail.port is this port unless LAWFLOW_SMTP_PORT is set, see application.yaml) and /demo/mails lists what
+ * arrived. Never part of production.
  */
 @Component
 @Profile("demo")

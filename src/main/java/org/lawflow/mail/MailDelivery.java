@@ -10,6 +10,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.lawflow.system.ChinaTime;
+import org.lawflow.system.ChinaTimeFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
@@ -76,6 +78,7 @@ class MailDelivery {
             helper.setTo(to.name() == null ? new InternetAddress(to.address())
                     : new InternetAddress(to.address(), to.name(), "UTF-8"));
             helper.setSubject(text.subject());
+            message.setHeader("Date", ChinaTimeFormat.mailDate(ChinaTime.now()));
             helper.setText(text.body(), false);
             for (Attachment a : attachments) {
                 helper.addAttachment(a.name(), new ByteArrayResource(a.content()), a.contentType());

@@ -3,6 +3,7 @@ package org.lawflow.mail;
 import java.util.Locale;
 import java.util.Map;
 
+import org.lawflow.system.ChinaTimeDialect;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -28,6 +29,7 @@ final class MailTemplates {
         resolver.setCacheable(true);
         engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
+        engine.addDialect(new ChinaTimeDialect());
     }
 
     MailText render(String template, Map<String, Object> model) {

@@ -73,7 +73,8 @@ class MonthlyStatisticsJob implements JavaDelegate {
         StringBuilder figures = new StringBuilder();
         report.figures().forEach(f -> figures.append(f.label()).append("：").append(f.value()).append('\n'));
         return mail.send(agency, "monthly-statistics", Map.of("title", formats.title(report), "month",
-                month.toString(), "figures", figures.toString().strip()), "statistics." + agency + "." + month,
+                StatisticsFormats.period(month), "figures", figures.toString().strip()),
+                "statistics." + agency + "." + month,
                 List.of(new SupervisorMail.Attachment(StatisticsFormats.fileName(report, "pdf"), formats.pdf(report),
                         "application/pdf"),
                         new SupervisorMail.Attachment(StatisticsFormats.fileName(report, "csv"), formats.csv(report),

@@ -1,15 +1,15 @@
 package org.lawflow.monitor;
 
-import java.text.SimpleDateFormat;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.identity.Groups;
 import org.lawflow.identity.LawFlowUser;
+import org.lawflow.system.ChinaTimeFormat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,19 +53,18 @@ class OverdueDigestJob implements JavaDelegate {
         if (overdue.isEmpty()) {
             return List.of();
         }
-        var format = new SimpleDateFormat("yyyy-MM-dd HH:mm");
-        format.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
         StringBuilder list = new StringBuilder();
         int n = 1;
         for (var item : overdue) {
             list.append(n++).append(". ").append(item.caseNo() == null ? "—" : item.caseNo()).append("　")
                     .append(item.flowName()).append("／").append(item.taskName()).append("　承办人：")
                     .append(item.assignee() == null ? "未签收" : item.assignee()).append("　期限：")
-                    .append(format.format(item.due())).append("\n   ").append(item.period()).append("（")
+                    .append(ChinaTimeFormat.dateTime(item.due())).append("\n   ").append(item.period()).append("（")
                     .append(item.basis()).append("）\n");
         }
-        String today = calendar.today().toString();
-        return mail.send(agency, "overdue-digest", Map.of("count", String.valueOf(overdue.size()), "date", today,
+        LocalDate today = calendar.today();
+        return mail.send(agency, "overdue-digest", Map.of("count", String.valueOf(overdue.size()), "date",
+                ChinaTimeFormat.date(today),
                 "items", list.toString().strip(), "agency", String.valueOf(statistics.agencyName(agency))),
                 "overdue-digest." + agency + "." + today, List.of());
     }

@@ -1,10 +1,10 @@
 package org.lawflow.monitor;
 
 import java.nio.charset.StandardCharsets;
-import java.text.SimpleDateFormat;
-import java.util.TimeZone;
+import java.time.YearMonth;
 
 import org.lawflow.documents.ReportPdf;
+import org.lawflow.system.ChinaTimeFormat;
 import org.springframework.stereotype.Component;
 
 
@@ -44,8 +44,6 @@ class StatisticsFormats {
     }
 
     byte[] pdf(MonthlyStatistics.Report report) {
-        var format = new SimpleDateFormat("yyyy-MM-dd HH:mm");
-        format.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
         StringBuilder html = new StringBuilder();
         html.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><html><head><meta charset=\"UTF-8\"/><title>")
                 .append(xml(title(report))).append("</title><style>")
@@ -60,8 +58,8 @@ class StatisticsFormats {
                 .append("td.n { text-align: right; width: 18%; } td.r { color: #444; font-size: 9pt; }")
                 .append("</style></head><body>");
         html.append("<h1>").append(xml(title(report))).append("</h1>");
-        html.append("<p class=\"meta\">统计期间：").append(report.month().atDay(1)).append(" 至 ")
-                .append(report.month().atEndOfMonth()).append("　生成时间：").append(format.format(report.generatedAt()))
+        html.append("<p class=\"meta\">统计期间：").append(period(report.month())).append("　生成时间：")
+                .append(ChinaTimeFormat.dateTime(report.generatedAt()))
                 .append("</p><table><tr><th>指标</th><th>数值</th><th>统计口径</th></tr>");
         for (var f : report.figures()) {
             html.append("<tr><td>").append(xml(f.label())).append("</td><td class=\"n\">").append(f.value())
@@ -69,6 +67,11 @@ class StatisticsFormats {
         }
         html.append("</table><p class=\"meta\">LawFlow 自动生成；工作日按行政处罚法第八十五条计算。</p></body></html>");
         return pdf.render(html.toString(), title(report));
+    }
+
+    /** 2026年11月1日（星期日）至 2026年11月30日（星期一） */
+    static String period(YearMonth month) {
+        return ChinaTimeFormat.date(month.atDay(1)) + "至 " + ChinaTimeFormat.date(month.atEndOfMonth());
     }
 
     private static String cell(String value) {

@@ -15,6 +15,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.lawflow.identity.Groups;
+import org.lawflow.system.ChinaTime;
+import org.lawflow.system.ChinaTimeFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -87,6 +89,7 @@ class SupervisorMail {
                 helper.setTo(new InternetAddress(user.getEmail(), name, "UTF-8"));
                 String subject = fill(text[0], values, name);
                 helper.setSubject(subject);
+                message.setHeader("Date", ChinaTimeFormat.mailDate(ChinaTime.now()));
                 helper.setText(fill(text[1], values, name));
                 for (Attachment a : attachments) {
                     helper.addAttachment(a.name(), new ByteArrayResource(a.content()), a.contentType());

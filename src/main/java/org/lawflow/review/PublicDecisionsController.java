@@ -2,6 +2,7 @@ package org.lawflow.review;
 
 import java.util.List;
 
+import org.lawflow.system.ChinaTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,8 @@ class PublicDecisionsController {
             String decidedOn, String publishedOn) {
         static PublicView of(Publication p) {
             return new PublicView(p.agencyName(), p.caseNo(), p.partyDisplay(), p.partyIdDisplay(), p.category(),
-                    p.conclusion(), p.decidedOn().toString(), p.publishedAt().toLocalDate().toString());
+                    p.conclusion(), p.decidedOn().toString(),
+                    ChinaTimeFormat.inChina(p.publishedAt()).toLocalDate().toString());
         }
     }
 }

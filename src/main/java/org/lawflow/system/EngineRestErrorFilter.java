@@ -31,6 +31,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code complete}/{@code submit-form}/{@code claim}/{@code resolve} in a 500; the loser's optimistic-locking failure,
  * "task does not exist" or "already claimed" become 409 with a Chinese message (ConcurrencyTest); so does a 403
  * for a task that was completed meanwhile (the loser's authorization check ran after the winner's commit).</li>
+ * <li><b>409</b>: a LawFlow rule inside the engine refused the command with a {@link ConflictException} (e.g. a review
+ * started before 立案 was approved, from a Tasklist start form or {@code POST /engine-rest/process-definition/key/…/start}),
+ * which Camunda answers as a 500 of type {@code ConflictException}; only the status changes.</li>
  * <li><b>503</b> with {@code Retry-After}: the database connection was lost (PostgreSQL restart, fail-over), as
  * {@code /api} answers too (DatabaseOutageTest): the engine REST's error body carries the error code that
  * {@link DatabaseExceptionCodes} assigns, or the driver's and the pool's messages ({@link DatabaseFailures#MESSAGES}).</li>
@@ -121,6 +124,8 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
                 body.put("message", conflict);
                 body.put("code", 409);
                 wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
+            } else if (wrapper.getStatus() == 500 && ruleConflict(wrapper)) {
+                wrapper.setStatus(HttpStatus.CONFLICT.value());
             }
             wrapper.copyBodyToResponse();
         }
@@ -155,6 +160,16 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
 
     private static String body(ContentCachingResponseWrapper response) {
         return new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** Camunda's REST layer answered a {@link ConflictException} as a 500 (its body names the type). */
+    private boolean ruleConflict(ContentCachingResponseWrapper response) {
+        try {
+            var body = objectMapper.readTree(response.getContentAsByteArray());
+            return body != null && ConflictException.class.getSimpleName().equals(body.path("type").asText());
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     /** The Chinese message if the 500 is a concurrent-work conflict, else null. */

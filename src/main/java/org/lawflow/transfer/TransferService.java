@@ -12,13 +12,14 @@ import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.lawflow.system.ChinaTime;
+import org.lawflow.casefile.CaseFileService;
 import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.CaseStatus;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.identity.EngineAuthentication;
 import org.lawflow.identity.Groups;
 import org.lawflow.identity.LawFlowUser;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.system.ConflictException;
 import org.lawflow.system.InvalidInputException;
 import org.lawflow.system.NotFoundException;
@@ -40,14 +41,16 @@ class TransferService {
             "SUPERVISION_RESULT", SUPERVISION_OUTCOME);
 
     private final TransferRepository transfers;
+    private final CaseFileService caseFiles;
     private final TransferTeams teams;
     private final CaseFlows flows;
     private final RuntimeService runtimeService;
     private final EngineAuthentication engineAuthentication;
 
-    TransferService(TransferRepository transfers, TransferTeams teams, CaseFlows flows, RuntimeService runtimeService,
-            EngineAuthentication engineAuthentication) {
+    TransferService(TransferRepository transfers, CaseFileService caseFiles, TransferTeams teams, CaseFlows flows,
+            RuntimeService runtimeService, EngineAuthentication engineAuthentication) {
         this.transfers = transfers;
+        this.caseFiles = caseFiles;
         this.teams = teams;
         this.flows = flows;
         this.runtimeService = runtimeService;
@@ -94,6 +97,7 @@ class TransferService {
         if (transfers.hasFineBlockingTransfer(c.id())) {
             throw new ConflictException("本案已有未办结的涉嫌犯罪案件移送");
         }
+        caseFiles.requireFiled(c, TransferKind.CRIMINAL.processKey);
         if (c.status() == CaseStatus.CLOSED) {
             throw new ConflictException("案件已结案");
         }

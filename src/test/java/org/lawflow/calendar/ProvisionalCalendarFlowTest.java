@@ -94,6 +94,11 @@ class ProvisionalCalendarFlowTest {
                 .isEqualTo(deadlines.endOfDay(publicationDeadline.earliest()));
         var caseView = api.get("zhangwei", "/api/cases/" + filed.id());
         assertThat(caseView.status()).isEqualTo(200);
+        // 备案 (5 days from the decision, inside 2026) went out: its documents and package exist
+        assertThat(caseView.body()).contains("FILING_REPORT", "FILING_FORM");
+        assertThat(caseView.json().at("/packages").size()).isEqualTo(1);
+        assertThat(api.get("sunli", "/api/monitor/deadlines").status()).as("the deadline board keeps working")
+                .isEqualTo(200);
 
         // a hearing on a second case: notice delivered 2026-12-28, the party's request arrives 2026-12-30
         at("2026-12-28T09:00:00+08:00");
@@ -117,6 +122,19 @@ class ProvisionalCalendarFlowTest {
         assertThat(appoint.getDueDate()).isEqualTo(deadlines.endOfDay(appointDeadline.earliest()));
         assertThat(api.get("zhangwei", "/api/cases/" + second.id()).body()).doesNotContain("WAIVED");
 
+        // the minimum notice owed to the party (听证七日前通知) counts to the latest possible date
+        at("2026-12-31T09:00:00+08:00");
+        done(flows, "zhaomin", second.caseNo(), "Task_AppointHost", Map.of("hearingHost", "chenjing"));
+        Deadline notice = deadlines.deadline(StatutoryPeriod.HEARING_NOTICE, LocalDate.of(2026, 12, 31), "xining");
+        assertThat(notice.latest()).isAfter(notice.earliest());
+        var tooEarly = flows.completeAs("chenjing", second.caseNo(), "Task_ScheduleHearing", Map.of("hearingAt",
+                notice.earliest() + "T09:30", "hearingPlace", "支队听证室", "hearingPublic", true));
+        assertThat(tooEarly.status()).as(tooEarly.body()).isGreaterThanOrEqualTo(400);
+        assertThat(tooEarly.body()).contains("听证日期最早为");
+        var schedule = flows.task(second.caseNo(), "Task_ScheduleHearing");
+        assertThat(taskService.getVariableLocal(schedule.getId(), "earliestHearingDate"))
+                .isEqualTo(deadlines.endOfDay(notice.latest()));
+
         // the administrator enters the 2027 notice: both open deadlines move to the final dates, recorded per case
         var put = api.exchange("admin", HttpMethod.PUT, YEAR_2027, notice2027());
         assertThat(put.status()).as(put.body()).isEqualTo(201);
@@ -129,13 +147,22 @@ class ProvisionalCalendarFlowTest {
                 "xining").due();
         assertThat(taskService.createTaskQuery().taskId(publication.getId()).singleResult().getDueDate())
                 .isEqualTo(deadlines.endOfDay(publicationFinal));
-        LocalDate appointFinal = deadlines.deadline(StatutoryPeriod.HOST_APPOINTMENT, LocalDate.of(2026, 12, 30),
+        LocalDate scheduleFinal = deadlines.deadline(StatutoryPeriod.HEARING_SCHEDULING, LocalDate.of(2026, 12, 31),
                 "xining").due();
-        assertThat(taskService.createTaskQuery().taskId(appoint.getId()).singleResult().getDueDate())
-                .isEqualTo(deadlines.endOfDay(appointFinal));
+        assertThat(taskService.createTaskQuery().taskId(schedule.getId()).singleResult().getDueDate())
+                .isEqualTo(deadlines.endOfDay(scheduleFinal));
+        // a minimum notice already used for the party is never shortened (信赖保护)
+        LocalDate noticeFinal = deadlines.deadline(StatutoryPeriod.HEARING_NOTICE, LocalDate.of(2026, 12, 31),
+                "xining").due();
+        assertThat(taskService.getVariableLocal(schedule.getId(), "earliestHearingDate")).isEqualTo(
+                deadlines.endOfDay(noticeFinal.isAfter(notice.latest()) ? noticeFinal : notice.latest()));
         assertThat(publicationFinal).isNotEqualTo(publicationDeadline.earliest());
         assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).body()).contains("期限重新计算")
                 .contains(publicationDeadline.earliest().toString()).contains(publicationFinal.toString());
+        // 公示 is confirmed with no error, on the recomputed deadline
+        done(flows, "zhangwei", caseNo, "Task_ConfirmPublication", Map.of("publicationText", ""));
+        flows.runJobs(caseNo);
+        assertThat(rest.getForObject("/public/decisions", String.class)).contains(caseNo);
         var years = api.get("zhangwei", "/api/calendar/years").json();
         List<String> statuses = new ArrayList<>();
         years.forEach(y -> statuses.add(y.get("year").asText() + y.get("status").asText()));

@@ -13,6 +13,8 @@ class FakeHearingRecords implements HearingRecords {
 
     final List<String> events = new ArrayList<>();
     final List<String> requests = new ArrayList<>();
+    /** A request received in time whose processing failed (the REST answer was 202 RECEIVED). */
+    boolean undecidedRequest;
 
     @Override
     public Optional<CaseRef> caseById(String caseId) {
@@ -37,6 +39,6 @@ class FakeHearingRecords implements HearingRecords {
 
     @Override
     public boolean hasUndecidedRequestBy(String caseId, java.time.OffsetDateTime deadline) {
-        return false;
+        return undecidedRequest;
     }
 }

@@ -53,9 +53,9 @@ class HearingFlowMailTest {
     @Test
     void partyRequestsAHearingThatIsHeldWithNoticeMailAndReport() throws Exception {
         var api = new ApiClient(rest);
-        var created = api.post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));
-        String id = created.json().get("id").asText();
-        String caseNo = created.json().get("caseNo").asText();
+        var filed = new Flows(api, processEngine).filedCase("zhangwei", ApiClient.citizenCase("liqiang"));
+        String id = filed.id();
+        String caseNo = filed.caseNo();
         assertThat(api.post("zhangwei", "/api/cases/" + id + "/hearings", Map.of()).status()).isEqualTo(201);
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);
         String today = ApiClient.todayInChina();

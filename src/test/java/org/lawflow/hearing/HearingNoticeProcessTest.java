@@ -173,6 +173,19 @@ class HearingNoticeProcessTest {
     }
 
     @Test
+    void aRequestRecordedInTimeButNotProcessedIsNeverReadAsWaived() {
+        var pi = startCalled("2026-11-02");
+        records.undecidedRequest = true;
+        var job = managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .activityId("Timer_RequestWindow").singleResult();
+        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+        assertThatThrownBy(() -> managementService().executeJob(job.getId()))
+                .hasMessageContaining("不能视为放弃听证");
+        assertThat(pi).isNotEnded().isWaitingAt("Task_AwaitHearingRequest");
+        assertThat(records.events).noneMatch(e -> e.contains("WAIVED"));
+    }
+
+    @Test
     void expressWaiverNeedsTheStatementAndEndsAsWaived() {
         var pi = startCalled("2026-11-02");
         assertThat(pi).isWaitingAt("Task_AwaitHearingRequest");

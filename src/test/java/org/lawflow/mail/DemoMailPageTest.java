@@ -2,10 +2,17 @@ package org.lawflow.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.lawflow.ApiClient;
 import org.lawflow.LawFlowSpringTest;
+import org.lawflow.TestClock;
 import org.lawflow.TestSmtp;
+import org.lawflow.system.ChinaTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.mail.SimpleMailMessage;
@@ -16,6 +23,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class DemoMailPageTest {
 
     @Autowired TestRestTemplate rest;
+    @Autowired MailRecords records;
 
     @Test
     void pageRequiresLoginAndShowsTheMailRecordsWhenTheSinkIsOff() {
@@ -24,6 +32,28 @@ class DemoMailPageTest {
         var page = api.get("zhangwei", "/demo/mails");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("演示邮箱", "Mailpit");
+    }
+
+    /** The time a mail was sent is shown in China time whatever the server's zone. */
+    @Test
+    void pageShowsChinaTime() {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-11T17:05:00+08:00").toInstant()));
+        try {
+            var api = new ApiClient(rest);
+            var created = api.post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));
+            assertThat(created.status()).isEqualTo(201);
+            UUID caseId = UUID.fromString(created.json().get("id").asText());
+            String subject = "送达通知 " + UUID.randomUUID();
+            records.save(new MailRecord(UUID.randomUUID(), "<" + caseId + ".china-time@lawflow>", caseId, "xining",
+                    "pi", "Task_Mail", "party-notice", "party", "ma@party.example", subject, "", MailRecord.SENT,
+                    false, 0, null, ChinaTime.nowOffset(), ChinaTime.nowOffset()));
+
+            String page = api.get("zhangwei", "/demo/mails").body();
+            String mail = page.substring(page.indexOf(subject));
+            assertThat(mail.substring(0, mail.indexOf("Message-ID"))).contains("时间：<span>2026年12月11日 17:05</span>");
+        } finally {
+            TestClock.restore();
+        }
     }
 
     @Test

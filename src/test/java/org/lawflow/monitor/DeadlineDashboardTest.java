@@ -2,6 +2,7 @@ package org.lawflow.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lawflow.TestClock;
 import org.lawflow.TestSmtp;
+import org.lawflow.system.ChinaTimeFormat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.lawflow.ApiClient;
@@ -81,11 +85,39 @@ class DeadlineDashboardTest {
         engine.getManagementService().executeJob(job.getId());
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(digest.getId())
                 .finished().count()).isEqualTo(1);
-        var mails = smtp.getReceivedMessages();
+        // (the same job mails the weekly calendar reminder while next year's holiday notice is missing: December)
+        var mails = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains("逾期督办"))
+                .toArray(jakarta.mail.internet.MimeMessage[]::new);
         assertThat(mails).hasSize(1);
         assertThat(mails[0].getAllRecipients()[0].toString()).contains("sunli@lawflow.example");
         assertThat(mails[0].getSubject()).contains("逾期督办", "西宁");
-        assertThat(String.valueOf(mails[0].getContent())).contains(overdueCase, "已超过法定期限");
+        assertThat(String.valueOf(mails[0].getContent())).contains(overdueCase, "已超过法定期限",
+                "期限：" + ChinaTimeFormat.dateTime(taskService.createTaskQuery().taskId(overdueTask.getId())
+                        .singleResult().getDueDate()));
+    }
+
+    /** Times on the page are China time whatever the server's zone: a task due at 23:59:59 shows 23:59. */
+    @Test
+    void pageShowsChinaTime() {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-11T17:05:00+08:00").toInstant()));
+        try {
+            var api = new ApiClient(rest);
+            String caseNo = register(api);
+            var task = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+            taskService.setDueDate(task.getId(),
+                    Date.from(OffsetDateTime.parse("2026-12-14T23:59:59+08:00").toInstant()));
+
+            var page = api.get("sunli", "/monitor/deadlines");
+            assertThat(page.status()).isEqualTo(200);
+            String body = page.body();
+            String row = body.substring(body.lastIndexOf("<tr", body.indexOf("<td>" + caseNo + "</td>")));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertThat(row).contains("即将到期", "<td>2026年12月14日 23:59</td>");
+            assertThat(page.body()).contains("生成时间：<span>2026年12月11日 17:05</span>",
+                    "（至 <span>2026年12月15日（星期二）</span>）");
+        } finally {
+            TestClock.restore();
+        }
     }
 
     @Test
@@ -94,6 +126,14 @@ class DeadlineDashboardTest {
         assertThat(DeadlineBoard.basisOf("${deadlines.due('HEARING_REQUEST', x)}")[1]).isEqualTo("行政处罚法第六十四条第一项");
         assertThat(DeadlineBoard.basisOf("${hearingRequestDeadline}")[1]).isEqualTo("行政处罚法第六十四条第一项");
         assertThat(DeadlineBoard.basisOf("${deadlines.workdaysAfter(now(), 3)}")[1]).contains("行政处罚法第八十五条");
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String register(ApiClient api) {

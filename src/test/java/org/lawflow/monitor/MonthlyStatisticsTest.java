@@ -97,12 +97,12 @@ class MonthlyStatisticsTest {
 
         // hearings: one requested in time, one window long closed (a late request is not counted; waived)
         String today = ApiClient.todayInChina();
-        String h1 = registeredCaseId();
+        String h1 = filedCaseId();
         assertThat(api.post("zhangwei", "/api/cases/" + h1 + "/hearings", Map.of("noticeDeliveredOn", today)).status())
                 .isEqualTo(201);
         assertThat(api.post("liqiang", "/api/cases/" + h1 + "/hearing-requests", Map.of("channel", "WRITTEN"))
                 .status()).isEqualTo(202);
-        String h2 = registeredCaseId();
+        String h2 = filedCaseId();
         var h2Start = api.post("zhangwei", "/api/cases/" + h2 + "/hearings", Map.of("noticeDeliveredOn",
                 org.lawflow.system.ChinaTime.today().minusDays(20).toString()));
         assertThat(h2Start.status()).isEqualTo(201);
@@ -271,10 +271,9 @@ class MonthlyStatisticsTest {
         return filed.caseNo();
     }
 
-    private String registeredCaseId() {
-        var created = api.post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asText();
+    /** Hearings start only on a case whose 立案 was approved. */
+    private String filedCaseId() {
+        return flows.filedCase("zhangwei", ApiClient.citizenCase("liqiang")).id();
     }
 
     private static Map<String, Object> review(String opinion) {

@@ -19,16 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class DueDatesOnTasksTest {
 
-    private static final String ONLY_DECISION_LIMIT = "only the 90-day decision limit (行政处罚法第六十条) applies; "
-            + "as a task due date it would reach into a year whose holidays the State Council has not yet published "
-            + "and stop the flow (the calendar refuses to guess), so it is shown with the case instead";
     /** Tasks without a statutory period of their own: task key → why. */
     private static final Map<String, String> NO_STATUTORY_PERIOD = Map.ofEntries(
             Map.entry("Task_ApproveCaseFiling", "行政处罚法第五十四条、交通运输行政执法程序规定第六十二条：“及时”立案，未规定天数"),
-            Map.entry("Task_SubmitProposedDecision", ONLY_DECISION_LIMIT),
-            Map.entry("Task_SupplementCase", ONLY_DECISION_LIMIT),
-            Map.entry("Task_CollectiveDiscussion", ONLY_DECISION_LIMIT),
-            Map.entry("Task_HeadDecision", ONLY_DECISION_LIMIT),
             Map.entry("Task_FormTeam", "国务院令第310号第五条：“应当立即指定”专案组，未规定天数（任务创建即到期的提示无意义）"),
             Map.entry("Task_WriteTransferReport", "国务院令第310号第五条：专案组向负责人提出书面报告，未规定天数；负责人审批另有3日期限"),
             Map.entry("Task_AwaitSupervisionResult", "等待人民检察院立案监督结果：期限约束的是公安机关和检察院，不是执法机关"),

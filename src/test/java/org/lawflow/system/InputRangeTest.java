@@ -84,8 +84,7 @@ class InputRangeTest {
             assertThat(refused.json().get("field").asText()).isEqualTo("noticeDeliveredOn");
         }
 
-        var created = api.post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));
-        String id = created.json().get("id").asText();
+        String id = flows.filedCase("zhangwei", ApiClient.citizenCase("liqiang")).id();
         var hearing = api.post("zhangwei", "/api/cases/" + id + "/hearings", Map.of("noticeDeliveredOn", "0001-01-01"));
         assertThat(hearing.status()).as(hearing.body()).isEqualTo(400);
         assertThat(hearing.json().get("field").asText()).isEqualTo("noticeDeliveredOn");

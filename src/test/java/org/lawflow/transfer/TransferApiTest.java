@@ -49,10 +49,13 @@ class TransferApiTest {
                 "discoveredOn", ApiClient.todayInChina());
     }
 
+    /** A case whose 立案 zhaomin approved: a criminal transfer starts only then. */
     String newCase() {
         var created = api().post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asText();
+        String id = created.json().get("id").asText();
+        completeTask("zhaomin", id, "Task_ApproveCaseFiling", Map.of("filingDecision", "approve", "filingOpinion", "同意立案"));
+        return id;
     }
 
     /** Completes the case's open task with this key through the engine REST API, as Tasklist does. */

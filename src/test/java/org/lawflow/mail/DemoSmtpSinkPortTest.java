@@ -1,0 +1,57 @@
+package org.lawflow.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.lawflow.TestClock;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * Demo profile with application.yaml as shipped: setting only the sink's port ({@code lawflow.demo.smtp-sink-port},
+ * i.e. {@code LAWFLOW_DEMO_SMTP_SINK_PORT}) moves the sender too, and the mail arrives at the sink with a Date header
+ * in China time. Only the mail beans start (no database, no engine).
+ */
+class DemoSmtpSinkPortTest {
+
+    @Test
+    void theSinkPortAloneMovesTheSenderToo() throws Exception {
+        Assumptions.assumeTrue(System.getenv("LAWFLOW_SMTP_PORT") == null,
+                "LAWFLOW_SMTP_PORT is set: an explicit sender port wins over the sink's");
+        int port = freePort();
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-11T17:05:00+08:00").toInstant()));
+        try (var app = new SpringApplicationBuilder(MailSenderAutoConfiguration.class, DemoSmtpSink.class,
+                MailDelivery.class).web(WebApplicationType.NONE).profiles("demo")
+                .run("--lawflow.demo.smtp-sink-port=" + port)) {
+            var sink = app.getBean(DemoSmtpSink.class);
+            assertThat(sink.isRunning()).isTrue();
+            assertThat(sink.port()).isEqualTo(port);
+
+            app.getBean(MailDelivery.class).send("<sink-port-test@lawflow>", "西宁市交通运输综合行政执法支队",
+                    new MailRecipients.Recipient("party", "ma@party.example", "马建国"),
+                    new MailTemplates.MailText("执法文书送达通知", "正文"), List.of());
+
+            assertThat(sink.received()).singleElement().satisfies(m -> {
+                assertThat(m.getSubject()).isEqualTo("执法文书送达通知");
+                assertThat(m.getHeader("Date", null)).isEqualTo("Fri, 11 Dec 2026 17:05:00 +0800");
+            });
+        } finally {
+            TestClock.restore();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
