@@ -11,8 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,30 +34,17 @@ public class CaseEvents {
     }
 
     private final JdbcClient jdbc;
-    private final String lockCase;
+    private final CaseRepository cases;
 
-    CaseEvents(JdbcClient jdbc, DataSource dataSource) {
+    CaseEvents(JdbcClient jdbc, CaseRepository cases) {
         this.jdbc = jdbc;
-        // PostgreSQL: FOR NO KEY UPDATE, not FOR UPDATE. A job that inserted a row referencing the case (a document, a
-        // package) holds a FOR KEY SHARE lock on the case row until commit; FOR UPDATE conflicts with that, so two jobs
-        // of one case (its review and its clue transfer) that both wrote a document and then recorded an event
-        // deadlocked (CaseRecordLockTest, found by CrashRecoveryTest). FOR NO KEY UPDATE still serialises the writers
-        // of the chain but lets foreign-key checks pass. H2 (demo) knows only FOR UPDATE and has no such key locks.
-        this.lockCase = "select id from enforcement_case where id = ? for " + (isPostgres(dataSource) ? "no key update" : "update");
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("database not reachable at start-up", e);
-        }
+        this.cases = cases;
     }
 
     @Transactional
     public void record(UUID caseId, String actor, String step, String action, String detail) {
         // Serialises writers of one case so the chain stays linear (the row lock lasts until commit).
-        jdbc.sql(lockCase).param(caseId).query().singleValue();
+        cases.lock(caseId);
         var head = jdbc.sql("select entries, last_hash from case_record_head where case_id = ?").param(caseId)
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
         long entries = head.map(h -> (Long) h[0]).orElse(0L);

@@ -42,13 +42,33 @@ public class CaseFlows {
     private final HistoryService historyService;
     private final TaskService taskService;
     private final RepositoryService repositoryService;
+    private final CaseRepository cases;
 
     CaseFlows(RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
-            RepositoryService repositoryService) {
+            RepositoryService repositoryService, CaseRepository cases) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.taskService = taskService;
         this.repositoryService = repositoryService;
+        this.cases = cases;
+    }
+
+    /**
+     * Call first in the transaction that starts a flow: locks the case row until commit and returns the case as it
+     * is now. Concurrent starts of the same case then run one after another, and each "already running?" check
+     * sees the flow the one before committed: one start, the others 409 (a check without the lock let eight
+     * parallel requests start eight reviews and mail eight notices).
+     */
+    public EnforcementCase lockForStart(EnforcementCase c) {
+        cases.lock(c.id());
+        return cases.findById(c.id()).orElseThrow();
+    }
+
+    /** Whether another instance of the flow than {@code exceptInstanceId} runs for the case. */
+    public boolean isRunningOther(String processKey, EnforcementCase c, String exceptInstanceId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(c.caseNo()).tenantIdIn(c.agencyId()).list().stream()
+                .anyMatch(p -> !p.getId().equals(exceptInstanceId));
     }
 
     /** The variables every flow of a case carries: ids for lookups, number and cause for Tasklist lists. */

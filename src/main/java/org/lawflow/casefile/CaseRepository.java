@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,11 +26,34 @@ public class CaseRepository {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate requiresNew;
+    private final String lockCase;
 
-    CaseRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    CaseRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager, DataSource dataSource) {
         this.jdbc = jdbc;
         this.requiresNew = new TransactionTemplate(transactionManager);
         this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // PostgreSQL: FOR NO KEY UPDATE, not FOR UPDATE. A job that inserted a row referencing the case (a document, a
+        // package) holds a FOR KEY SHARE lock on the case row until commit; FOR UPDATE conflicts with that, so two jobs
+        // of one case (its review and its clue transfer) that both wrote a document and then recorded an event
+        // deadlocked (CaseRecordLockTest, found by CrashRecoveryTest). FOR NO KEY UPDATE still serialises the writers
+        // of the chain but lets foreign-key checks pass. H2 (demo) knows only FOR UPDATE and has no such key locks.
+        this.lockCase = "select id from enforcement_case where id = ? for " + (isPostgres(dataSource) ? "no key update" : "update");
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("database not reachable at start-up", e);
+        }
+    }
+
+    /**
+     * Locks the case row until the transaction ends: serialises the writers of the case's record chain and the
+     * starts of its flows (whoever comes second sees what the first committed). Needs a transaction.
+     */
+    public void lock(UUID id) {
+        jdbc.sql(lockCase).param(id).query().singleValue();
     }
 
     void insert(EnforcementCase c) {

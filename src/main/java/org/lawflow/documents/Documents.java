@@ -66,7 +66,8 @@ public class Documents {
         EnforcementCase c = caseOf(caseId);
         Agency agency = agencies.get(c.agencyId());
         Map<String, Object> model = new java.util.HashMap<>(vars == null ? Map.of() : vars);
-        model.putIfAbsent("officerNames", officerNames(c.officers()));
+        // from the case file, never from a variable: a forged officerNames printed people who are not officers (#27)
+        model.put("officerNames", officerNames(c.officers()));
         var rendered = rendering.render(kind, c, agency, model, ChinaTime.today());
         var info = new DocumentInfo(UUID.randomUUID(), caseId, c.agencyId(), kind, rendered.title(), rendered.docNo(),
                 rendered.fileName(), rendered.sha256(), rendered.contentSha256(), rendered.pdf().length, instance, step,

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.lawflow.identity.Groups;
+import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -241,7 +242,7 @@ class HearingGuards implements TaskListener {
     private static LocalDate requiredDay(DelegateTask task, String name, String message) {
         String value = required(task, name, message);
         try {
-            return day(value);
+            return InputChecks.pastDate(name, day(value));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name, "日期格式无效：" + value);
         }

@@ -18,6 +18,10 @@ interface HearingRecords {
 
     Optional<CaseRef> caseByNo(String agencyId, String caseNo);
 
+    /** Locks the case until the transaction ends, so that concurrent starts of a flow see each other. */
+    default void lock(String caseId) {
+    }
+
     void event(String caseId, String actor, String step, String action, String detail);
 
     void request(String caseId, String processInstanceId, OffsetDateTime receivedAt, RequestOutcome outcome,

@@ -19,6 +19,7 @@ import org.lawflow.identity.EngineAuthentication;
 import org.lawflow.identity.LawFlowUser;
 import org.lawflow.system.ChinaTime;
 import org.lawflow.system.ConflictException;
+import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -55,7 +56,7 @@ class HearingService {
 
     @Transactional
     ProcessInstance start(UUID caseId, LocalDate noticeDeliveredOn, LawFlowUser user) {
-        EnforcementCase c = caseFiles.getVisible(caseId, user);
+        EnforcementCase c = flows.lockForStart(caseFiles.getVisible(caseId, user));
         if (!c.isOfficer(user.id())) {
             throw new InvalidInputException("user", "只有本案执法人员可以启动听证告知程序");
         }
@@ -66,6 +67,7 @@ class HearingService {
         if (noticeDeliveredOn != null && noticeDeliveredOn.isAfter(ChinaTime.today())) {
             throw new InvalidInputException(NOTICE_DELIVERED_ON, "送达日期不能晚于今天");
         }
+        InputChecks.pastDate(NOTICE_DELIVERED_ON, noticeDeliveredOn);
         Map<String, Object> extra = new HashMap<>();
         if (noticeDeliveredOn != null) {
             extra.put(NOTICE_DELIVERED_ON, noticeDeliveredOn.toString());
@@ -83,6 +85,7 @@ class HearingService {
         if (received.isAfter(ChinaTime.nowOffset().plusMinutes(5))) {
             throw new InvalidInputException("receivedAt", "收到申请的时间不能晚于当前时间");
         }
+        InputChecks.pastMoment("receivedAt", received);
         UUID id = records.receive(c.id(), received, channel, note, user.id());
         records.event(c.id().toString(), user.id(), "听证", "收到听证申请（已登记，待处理）",
                 "收到时间：" + received.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ')

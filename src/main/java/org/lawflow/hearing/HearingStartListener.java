@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.lawflow.system.ConflictException;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,13 @@ class HearingStartListener implements ExecutionListener {
         String actor = HearingGuards.currentUser(execution.getProcessEngineServices(), null);
         if (!called && actor != null && !c.officers().contains(actor)) {
             throw new InvalidInputException(CASE_NO, "只有本案执法人员可以启动听证告知程序");
+        }
+        records.lock(c.id());
+        boolean another = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(c.caseNo()).tenantIdIn(c.agencyId())
+                .list().stream().anyMatch(p -> !p.getId().equals(execution.getProcessInstanceId()));
+        if (another) {
+            throw new ConflictException("本案已有进行中的听证告知程序");
         }
         execution.setVariable(CASE_ID, c.id());
         execution.setVariable(CASE_NO, c.caseNo());

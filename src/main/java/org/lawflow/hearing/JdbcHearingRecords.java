@@ -41,6 +41,11 @@ class JdbcHearingRecords implements HearingRecords {
     }
 
     @Override
+    public void lock(String caseId) {
+        cases.lock(UUID.fromString(caseId));
+    }
+
+    @Override
     public void event(String caseId, String actor, String step, String action, String detail) {
         events.record(UUID.fromString(caseId), actor, step, action, detail);
     }

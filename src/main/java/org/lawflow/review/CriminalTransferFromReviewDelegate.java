@@ -20,11 +20,14 @@ class CriminalTransferFromReviewDelegate implements JavaDelegate {
     private final CaseRepository cases;
     private final CaseFlows flows;
     private final CaseEvents events;
+    private final PendingTransferCheck pendingTransfers;
 
-    CriminalTransferFromReviewDelegate(CaseRepository cases, CaseFlows flows, CaseEvents events) {
+    CriminalTransferFromReviewDelegate(CaseRepository cases, CaseFlows flows, CaseEvents events,
+            PendingTransferCheck pendingTransfers) {
         this.cases = cases;
         this.flows = flows;
         this.events = events;
+        this.pendingTransfers = pendingTransfers;
     }
 
     @Override
@@ -32,7 +35,8 @@ class CriminalTransferFromReviewDelegate implements JavaDelegate {
         var c = cases.findById(ReviewVariables.caseId(execution)).orElseThrow();
         String reason = firstNonBlank(ReviewVariables.string(execution, "reviewReasons"),
                 ReviewVariables.string(execution, "decisionOpinion"));
-        if (!flows.isRunning(PendingTransferCheck.CRIMINAL_TRANSFER, c)) {
+        // a transfer still open, or filed by the police, already has the case: no second one
+        if (!flows.isRunning(PendingTransferCheck.CRIMINAL_TRANSFER, c) && !pendingTransfers.isPending(c)) {
             flows.start(PendingTransferCheck.CRIMINAL_TRANSFER, c, Map.of(
                     "transferReason", reason == null ? "法制审核认为涉嫌犯罪" : reason,
                     "startedFrom", ReviewVariables.PROCESS_KEY,

@@ -1,10 +1,12 @@
 package org.lawflow.review;
 
+import java.math.BigDecimal;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.casefile.CaseRepository;
+import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -45,12 +47,9 @@ class HeadDecisionGuard implements TaskListener {
         if (pendingTransfers.isPending(c)) {
             throw new InvalidInputException(ReviewVariables.HEAD_DECISION, "本案涉嫌犯罪已移送公安机关，移送未办结前不得作出罚款决定（不得以罚代刑）");
         }
-        Object decidedFine = task.getVariable("decidedFineAmount");
-        if (decidedFine != null && !String.valueOf(decidedFine).isBlank()) {
-            double value = Double.parseDouble(String.valueOf(decidedFine));
-            if (value > c.fineAmount().doubleValue() || value < 0) {
-                throw new InvalidInputException("decidedFineAmount", "决定罚款金额不得高于拟处罚金额，也不得为负数");
-            }
+        BigDecimal decidedFine = InputChecks.amount(ReviewVariables.DECIDED_FINE, task.getVariable(ReviewVariables.DECIDED_FINE));
+        if (decidedFine != null && decidedFine.compareTo(c.fineAmount()) > 0) {
+            throw new InvalidInputException(ReviewVariables.DECIDED_FINE, "决定罚款金额不得高于拟处罚金额");
         }
     }
 }

@@ -14,6 +14,7 @@ import org.lawflow.system.ChinaTime;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.calendar.StatutoryPeriod;
 import org.lawflow.identity.CurrentUser;
+import org.lawflow.system.InputChecks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +51,8 @@ class ReviewController {
     /** 行政处罚法第四十八条: a changed or revoked decision's publication is withdrawn within 3 working days. */
     @PostMapping("/publication/withdrawal")
     Publication withdraw(@PathVariable UUID id, @Valid @RequestBody Withdrawal withdrawal) {
-        LocalDate changedOn = withdrawal.changedOn() == null ? ChinaTime.today() : withdrawal.changedOn();
+        LocalDate changedOn = withdrawal.changedOn() == null ? ChinaTime.today()
+                : InputChecks.pastDate("changedOn", withdrawal.changedOn());
         return reviews.withdrawPublication(id, withdrawal.reason(), changedOn, deadlines.endOfDay(deadlines.deadline(StatutoryPeriod.WITHDRAWAL, changedOn).due()),
                 currentUser.get());
     }

@@ -1,7 +1,5 @@
 package org.lawflow.review;
 
-import java.math.BigDecimal;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.system.ChinaTime;
@@ -19,13 +17,18 @@ import org.springframework.stereotype.Component;
 class ReviewPreparationDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
-    private final PenaltyThresholds thresholds;
+    private final ReviewRules rules;
     private final StatutoryDeadlines deadlines;
+    private final CaseFlows flows;
+    private final ReviewStartCheck startCheck;
 
-    ReviewPreparationDelegate(CaseRepository cases, PenaltyThresholds thresholds, StatutoryDeadlines deadlines) {
+    ReviewPreparationDelegate(CaseRepository cases, ReviewRules rules, StatutoryDeadlines deadlines,
+            CaseFlows flows, ReviewStartCheck startCheck) {
         this.deadlines = deadlines;
+        this.flows = flows;
+        this.startCheck = startCheck;
         this.cases = cases;
-        this.thresholds = thresholds;
+        this.rules = rules;
     }
 
     /** Started in Tasklist with only a case number: resolve the case in the starter's agency (the tenant). */
@@ -45,17 +48,12 @@ class ReviewPreparationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        EnforcementCase c = execution.getVariable(CaseFlows.VAR_CASE_ID) != null
+        EnforcementCase c = flows.lockForStart(execution.getVariable(CaseFlows.VAR_CASE_ID) != null
                 ? cases.findById(ReviewVariables.caseId(execution)).orElseThrow(() -> new IllegalStateException("案件不存在"))
-                : startedFromTasklist(execution);
-        boolean citizen = c.party().type() == EnforcementCase.PartyType.CITIZEN;
-        BigDecimal fine = c.fineAmount();
-        boolean large = thresholds.isLarge(fine, citizen) || thresholds.isLarge(c.confiscationAmount(), citizen);
-        execution.setVariable(ReviewVariables.LARGE_AMOUNT, large);
-        execution.setVariable(ReviewVariables.HEAVY_PENALTY, c.hasHeavyPenalty());
-        execution.setVariable(ReviewVariables.MAJOR_PUBLIC_INTEREST, c.majorPublicInterest());
-        execution.setVariable(ReviewVariables.COMPLEX_CASE, c.complexCase());
-        execution.setVariable(ReviewVariables.PROPOSED_FINE, fine.doubleValue());
+                : startedFromTasklist(execution));
+        startCheck.check(c, execution.getProcessInstanceId());
+        execution.setVariables(rules.facts(c));
+        execution.setVariable(ReviewVariables.PROPOSED_FINE, c.fineAmount().doubleValue());
         execution.setVariable(ReviewVariables.HEARING_OUTCOME, "NONE");
         execution.setVariable("proposedPenalty", c.penaltySummary());
         execution.setVariable("filedOn", (c.filedOn() == null ? ChinaTime.today() : c.filedOn()).toString());

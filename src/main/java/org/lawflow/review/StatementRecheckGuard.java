@@ -1,5 +1,6 @@
 package org.lawflow.review;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -7,6 +8,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.system.ChinaTime;
+import org.lawflow.casefile.CaseRepository;
+import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +19,13 @@ import org.springframework.stereotype.Component;
  */
 @Component("statementRecheckGuard")
 class StatementRecheckGuard implements TaskListener {
+
+    private static final String REVISED_FINE = "revisedFineAmount";
+    private final CaseRepository cases;
+
+    StatementRecheckGuard(CaseRepository cases) {
+        this.cases = cases;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -31,16 +41,10 @@ class StatementRecheckGuard implements TaskListener {
         if (stated && blank(ReviewVariables.string(task, "recheckResult"))) {
             throw new InvalidInputException("recheckResult", "当事人提出陈述申辩的，必须记录复核意见");
         }
-        Object revised = task.getVariable("revisedFineAmount");
-        Object proposed = task.getVariable(ReviewVariables.PROPOSED_FINE);
-        if (revised != null && !String.valueOf(revised).isBlank() && proposed instanceof Number p) {
-            double value = Double.parseDouble(String.valueOf(revised));
-            if (value > p.doubleValue()) {
-                throw new InvalidInputException("revisedFineAmount", "不得因当事人陈述申辩而加重处罚（行政处罚法第四十五条）");
-            }
-            if (value < 0) {
-                throw new InvalidInputException("revisedFineAmount", "罚款金额不能为负数");
-            }
+        BigDecimal revised = InputChecks.amount(REVISED_FINE, task.getVariable(REVISED_FINE));
+        // compared with the case file's proposed fine, not with a variable a client could have set
+        if (revised != null && revised.compareTo(cases.findById(ReviewVariables.caseId(task)).orElseThrow().fineAmount()) > 0) {
+            throw new InvalidInputException(REVISED_FINE, "不得因当事人陈述申辩而加重处罚（行政处罚法第四十五条）");
         }
     }
 

@@ -74,6 +74,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        RuntimeException userError = EngineUserErrors.userError(e);
+        if (userError instanceof InvalidInputException invalid) {
+            // a task listener's refusal arrives wrapped by the engine (ENGINE-03051)
+            return ResponseEntity.badRequest().body(invalidInput(invalid));
+        }
+        if (userError != null) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict(userError));
+        }
         if (DatabaseFailures.isConnectionLoss(e)) {
             // the engine and MyBatis wrap a lost connection in their own exceptions (DatabaseOutageTest)
             return databaseDown(new DataAccessResourceFailureException(e.getMessage(), e));
@@ -113,7 +121,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            message = "字段类型或取值无效";
+            message = mapping.getCause() instanceof InvalidInputException invalid ? invalid.getMessage() : "字段类型或取值无效";
         }
         return ResponseEntity.badRequest().body(fieldProblem(field, message));
     }

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Turns two kinds of 500 that Camunda's REST layer ({@code /engine-rest}, and the webapps' {@code /camunda/api/engine})
+ * Turns three kinds of 500 that Camunda's REST layer ({@code /engine-rest}, and the webapps' {@code /camunda/api/engine})
  * gives for what are not server errors into proper answers, keeping Camunda's error format ({@code type},
  * {@code message}, {@code code}) so Tasklist and Cockpit show the message:
  * <ul>
@@ -37,6 +37,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li><b>503</b> with {@code Retry-After}: the database connection was lost (PostgreSQL restart, fail-over), as
  * {@code /api} answers too (DatabaseOutageTest): the engine REST's error body carries the error code that
  * {@link DatabaseExceptionCodes} assigns, or the driver's and the pool's messages ({@link DatabaseFailures#MESSAGES}).</li>
+ * <li><b>400</b> naming the field, or <b>409</b>: a listener or delegate refused the input or the step (an
+ * {@link InvalidInputException} or {@link ConflictException}, seen by {@link EngineUserErrors}), as {@code /api} does.</li>
  * </ul>
  * Nothing else is touched; the engine is unchanged (the failed transaction was rolled back by the engine). A servlet
  * filter rather than a JAX-RS exception mapper: Camunda's own {@code RestExceptionHandler} already maps the wrapping
@@ -85,7 +87,25 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
                 // that a task listener found no case variables (500). Not a missing right nor a bug: the task is done
                 conflict = "该任务已由他人办理完毕，请刷新任务列表";
             }
-            if (databaseDown) {
+            RuntimeException userError = wrapper.getStatus() == 500 && !databaseDown ? userError(request, wrapper) : null;
+            if (userError != null) {
+                wrapper.resetBuffer();
+                ObjectNode body = objectMapper.createObjectNode();
+                if (userError instanceof InvalidInputException invalid) {
+                    wrapper.setStatus(HttpStatus.BAD_REQUEST.value());
+                    body.put("type", "InvalidInput");
+                    body.put("message", invalid.field() + "：" + invalid.getMessage());
+                    body.put("field", invalid.field());
+                    body.put("code", 400);
+                } else {
+                    wrapper.setStatus(HttpStatus.CONFLICT.value());
+                    body.put("type", "Conflict");
+                    body.put("message", userError.getMessage());
+                    body.put("code", 409);
+                }
+                wrapper.setContentType("application/json;charset=UTF-8");
+                wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
+            } else if (databaseDown) {
                 wrapper.resetBuffer();
                 wrapper.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 wrapper.setHeader("Retry-After", "10");
@@ -127,6 +147,15 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The input error or conflict a listener or delegate threw in this request, if the 500 is about it. */
+    private static RuntimeException userError(HttpServletRequest request, ContentCachingResponseWrapper response) {
+        if (!(request.getAttribute(EngineUserErrors.ATTRIBUTE) instanceof RuntimeException e) || e.getMessage() == null) {
+            return null;
+        }
+        String probe = e.getMessage().replaceAll("[\"\\\\].*", ""); // the part JSON leaves unescaped
+        return body(response).contains(probe) ? e : null;
     }
 
     private static String body(ContentCachingResponseWrapper response) {

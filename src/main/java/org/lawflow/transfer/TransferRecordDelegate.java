@@ -140,6 +140,13 @@ class TransferRecordDelegate implements JavaDelegate {
             // a team given on the Tasklist start form: same check as the REST start and the team task
             execution.setVariable(TEAM, String.join(",", teams.validate(team, c.agencyId(), TEAM)));
         }
+        if (id == null && kind == TransferKind.CRIMINAL) {
+            // started from Tasklist or by the review: the same one-at-a-time check as TransferService's
+            cases.lock(c.id());
+            if (transfers.hasFineBlockingTransfer(c.id())) {
+                throw new org.lawflow.system.ConflictException("本案已有未办结的涉嫌犯罪案件移送");
+            }
+        }
         if (id == null) {
             id = UUID.randomUUID();
             transfers.insert(id, c.id(), c.agencyId(), kind, actor, string(execution, STARTED_FROM),

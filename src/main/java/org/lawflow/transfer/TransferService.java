@@ -63,7 +63,8 @@ class TransferService {
     }
 
     @Transactional
-    Transfer start(EnforcementCase c, TransferRequest r, LawFlowUser user) {
+    Transfer start(EnforcementCase visible, TransferRequest r, LawFlowUser user) {
+        EnforcementCase c = flows.lockForStart(visible);
         TransferKind kind = TransferKind.parse(r.kind());
         if (kind == null) {
             throw new InvalidInputException("kind", "移送种类应为 criminal（涉嫌犯罪案件）或 discipline（问题线索）");

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.lawflow.system.ChinaTime;
+import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 
 /** Process variable names of the transfer flows (contract section 2) and how to read them. */
@@ -96,11 +97,12 @@ final class TransferVariables {
             return null;
         }
         if (value instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+            return InputChecks.pastDate(field, d.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate());
         }
         String s = String.valueOf(value).strip();
         try {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+            // every date of a transfer records something that happened
+            return InputChecks.pastDate(field, LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "日期格式应为 YYYY-MM-DD");
         }

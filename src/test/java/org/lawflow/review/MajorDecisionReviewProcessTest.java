@@ -76,6 +76,10 @@ class MajorDecisionReviewProcessTest {
                 "headDecisionGuard")) {
             Mocks.register(guard, (TaskListener) t -> { });
         }
+        // the routing points keep what the rule tasks decided from the facts above (ReviewRules reads the case)
+        for (String routing : List.of("hearingRightsRouting", "legalReviewRouting", "collectiveDiscussionRouting")) {
+            Mocks.register(routing, (org.camunda.bpm.engine.delegate.ExecutionListener) e -> { });
+        }
     }
 
     /** A delegate double that records "prefix:field kind/recipients". */

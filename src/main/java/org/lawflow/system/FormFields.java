@@ -1,0 +1,56 @@
+package org.lawflow.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The input fields a Camunda Form (forms/*.form) declares, by variable name. Display-only components (text,
+ * spacer, …) declare nothing; a read-only field is declared, since Tasklist sends it back with the form.
+ */
+final class FormFields {
+
+    /** A form field: its component type ({@code number}, {@code datetime}, …) and date subtype. */
+    record Field(String key, String type, String subtype) {
+
+        boolean isNumber() {
+            return "number".equals(type);
+        }
+
+        boolean isDate() {
+            return "datetime".equals(type);
+        }
+
+        /** A {@code date} field records a day something happened (送达日期, 讨论日期); a date-time is an appointment. */
+        boolean isPastDay() {
+            return isDate() && "date".equals(subtype);
+        }
+    }
+
+    private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "spacer", "separator", "image", "button",
+            "iframe", "table", "documentPreview");
+
+    static Map<String, Field> of(JsonNode form) {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        collect(form.path("components"), fields);
+        return Map.copyOf(fields);
+    }
+
+    private static void collect(JsonNode components, Map<String, Field> fields) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText("");
+            String key = component.path("key").asText("");
+            if (!key.isEmpty() && !DISPLAY_ONLY.contains(type)) {
+                // a key "a.b" binds the variable a
+                String variable = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+                fields.put(variable, new Field(variable, type, component.path("subtype").asText(null)));
+            }
+            collect(component.path("components"), fields);
+        }
+    }
+
+    private FormFields() {
+    }
+}
