@@ -16,7 +16,7 @@ class HealthAndSecurityTest {
     @Test
     void healthShowsEngineJobExecutorAndDatabase() {
         // (the tests switch the job executor off, so its indicator is absent here; the demo run shows it)
-        var health = new ApiClient(rest).get(null, "/actuator/health");
+        var health = new ApiClient(rest).get("sunli", "/actuator/health");
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         var components = health.json().get("components");
         assertThat(components.at("/processEngine/status").asText()).as(health.body()).isEqualTo("UP");
