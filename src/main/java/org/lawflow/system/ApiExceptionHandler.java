@@ -107,11 +107,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var tooLarge = RequestSizeLimitFilter.BodyTooLargeException.in(ex);
-        if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
-                    .body(tooLargeProblem(tooLarge));
-        }
         String field = "body";
         String message = "请求体不是有效的 JSON";
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -121,15 +116,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             message = "字段类型或取值无效";
         }
         return ResponseEntity.badRequest().body(fieldProblem(field, message));
-    }
-
-    /** A body cut off at its size limit by {@link RequestSizeLimitFilter} while it was being read. */
-    private static ProblemDetail tooLargeProblem(RequestSizeLimitFilter.BodyTooLargeException e) {
-        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大",
-                RequestSizeLimitFilter.tooLargeDetail(e.limit));
-        problem.setProperty("field", "body");
-        problem.setProperty("maxBytes", e.limit);
-        return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
