@@ -3,6 +3,8 @@ package org.lawflow.system;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -10,9 +12,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +37,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>
  * A declared Content-Length over the limit is refused before anything reads the body. Otherwise the body is read
  * through a counting stream that fails with {@link BodyTooLargeException} at the first byte over the limit; the reader
- * (Jackson in Spring MVC or Jersey) stops there, so at most the limit is ever held in memory, and the answer is 413
- * with a problem detail naming the limit ({@code ApiExceptionHandler} for /api, this filter for what nobody else
- * answered). Tomcat then discards at most {@code server.tomcat.max-swallow-size} (2 MB) of the rest and closes the
- * connection.
+ * (Jackson in Spring MVC or Jersey) stops there, so at most the limit is ever held in memory. Whatever the reader then
+ * answers (400, or Jersey's 500) is dropped and the answer is 413 with a problem detail naming the limit
+ * ({@code maxBytes}). Tomcat discards at most {@code server.tomcat.max-swallow-size} (2 MB) of the rest of the body
+ * and closes the connection.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -63,27 +68,25 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
         var limited = new LimitedBodyRequest(request, limit);
         try {
-            chain.doFilter(limited, response);
+            chain.doFilter(limited, new CutOffResponse(response, limited));
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!BodyTooLargeException.isCause(e) || response.isCommitted()) {
+            if (!limited.exceeded) {
                 throw e;
             }
-            response.resetBuffer();
-            writeTooLarge(response, limit);
+        }
+        if (!limited.exceeded) {
             return;
         }
-        if (limited.exceeded && !response.isCommitted()) {
-            // a reader that turned the cut-off into its own error answer (Jersey: 400/500) that is not yet sent
-            response.resetBuffer();
-            writeTooLarge(response, limit);
-        } else if (limited.exceeded && response.getStatus() != HttpStatus.PAYLOAD_TOO_LARGE.value()) {
-            log.warn("Body over {} bytes cut off in {} {}, answered {}", limit, request.getMethod(),
-                    request.getRequestURI(), response.getStatus());
+        if (response.isCommitted()) {
+            log.warn("Body over {} bytes cut off in {} {} after the answer had started", limit, request.getMethod(),
+                    request.getRequestURI());
+            return;
         }
+        response.reset(); // also the headers the reader had set for its own answer (Content-Length, Content-Type)
+        writeTooLarge(response, limit);
     }
 
-    /** The detail and {@code maxBytes} of the 413 problem, for every place that answers it. */
-    static String tooLargeDetail(long limit) {
+    private static String tooLargeDetail(long limit) {
         return "请求体超过上限" + readable(limit) + "（" + limit + "字节），已拒绝";
     }
 
@@ -99,30 +102,113 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Connection", "close");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求体过大\",\"status\":413,\"detail\":\""
-                + tooLargeDetail(limit) + "\",\"field\":\"body\",\"maxBytes\":" + limit + "}");
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"请求体过大\",\"status\":413,"
+                + "\"detail\":\"" + tooLargeDetail(limit) + "\",\"field\":\"body\",\"maxBytes\":" + limit + "}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Thrown by the body stream at the first byte over the limit; a reader that meets it stops reading. */
     static final class BodyTooLargeException extends IOException {
-        final long limit;
-
         BodyTooLargeException(long limit) {
             super("request body exceeds " + limit + " bytes");
-            this.limit = limit;
+        }
+    }
+
+    /**
+     * The response while the body is read: once the body went over the limit, whatever the reader answers (Spring's
+     * 400, Jersey's 500 with the exception's name) is dropped, so that the filter can answer 413 instead.
+     */
+    private static final class CutOffResponse extends HttpServletResponseWrapper {
+        private final LimitedBodyRequest request;
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+
+        CutOffResponse(HttpServletResponse response, LimitedBodyRequest request) {
+            super(response);
+            this.request = request;
         }
 
-        static BodyTooLargeException in(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof BodyTooLargeException tooLarge) {
-                    return tooLarge;
-                }
+        @Override
+        public void setStatus(int status) {
+            if (!request.exceeded) {
+                super.setStatus(status);
             }
-            return null;
         }
 
-        static boolean isCause(Throwable e) {
-            return in(e) != null;
+        @Override
+        public void sendError(int status) throws IOException {
+            if (!request.exceeded) {
+                super.sendError(status);
+            }
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (!request.exceeded) {
+                super.sendError(status, message);
+            }
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!request.exceeded) {
+                super.flushBuffer();
+            }
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                ServletOutputStream out = super.getOutputStream();
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        if (!request.exceeded) {
+                            out.write(b);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        if (!request.exceeded) {
+                            out.write(b, off, len);
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        if (!request.exceeded) {
+                            out.flush();
+                        }
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        if (!request.exceeded) {
+                            out.close();
+                        }
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return out.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        out.setWriteListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), getCharacterEncoding()));
+            }
+            return writer;
         }
     }
 
