@@ -3,8 +3,8 @@ package org.lawflow.system;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -206,7 +206,30 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         @Override
         public PrintWriter getWriter() throws IOException {
             if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), getCharacterEncoding()));
+                Writer out = super.getWriter();
+                // no buffer of its own: what is written goes straight to the container's writer, which it flushes
+                writer = new PrintWriter(new Writer() {
+                    @Override
+                    public void write(char[] chars, int off, int len) throws IOException {
+                        if (!request.exceeded) {
+                            out.write(chars, off, len);
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        if (!request.exceeded) {
+                            out.flush();
+                        }
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        if (!request.exceeded) {
+                            out.close();
+                        }
+                    }
+                });
             }
             return writer;
         }
