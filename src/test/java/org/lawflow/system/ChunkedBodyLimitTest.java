@@ -52,17 +52,13 @@ class ChunkedBodyLimitTest {
             assertThat(future.join().status()).isEqualTo(413);
         }
         assertThat(jdbc.sql("select count(*) from enforcement_case").query(Long.class).single()).isEqualTo(cases);
-        assertThat(new ApiClient(rest).post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang")).status())
-                .isEqualTo(201);
-    }
 
-    @Test
-    void aChunkedBodyUnderTheLimitStillWorks() throws Exception {
+        // a chunked case under the limit is registered as ever
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
                 ApiClient.citizenCase("liqiang"));
-        var answer = new RawHttp("127.0.0.1", port).sendChunked("POST", "/api/cases", headers(),
+        var small = new RawHttp("127.0.0.1", port).sendChunked("POST", "/api/cases", headers(),
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(small.status()).as(small.body()).isEqualTo(201);
     }
 
     @Test
