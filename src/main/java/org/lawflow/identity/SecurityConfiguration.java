@@ -35,9 +35,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * user is also the Camunda engine's authenticated user, so engine authorizations and tenant checks apply to
  * everything the API reads or starts. No session cookie is issued; writes accept only JSON, which a foreign
  * page cannot send without a CORS preflight that is never granted: that is the API's CSRF protection.</li>
+ * <li>{@code /monitor/**}, {@code /demo/**}: the same HTTP Basic, answered by the browser's login dialog.</li>
+ * <li>{@code /actuator/health}: open; details only for supervisors and administrators who send HTTP Basic.</li>
+ * <li>{@code /public/**}: open.</li>
  * <li>{@code /engine-rest/*}: Camunda's own Basic authentication filter (unauthenticated → 401).</li>
- * <li>{@code /camunda/**}: the Camunda webapps with their own login and CSRF filter (left on).</li>
+ * <li>{@code /camunda/**}: the Camunda webapps with their own login and CSRF filter (left on; see
+ * {@link WebappSessionFilter}).</li>
  * </ul>
+ * Wrong passwords everywhere are slowed by {@link LoginThrottleFilter}; LawFlow's own answers carry a
+ * Content-Security-Policy and every answer a Referrer-Policy.
  */
 @Configuration
 class SecurityConfiguration {
@@ -56,13 +62,10 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain loginPageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
             throws Exception {
-        http.securityMatcher("/monitor/**", "/demo/**")
+        statelessOwnAnswers(http, PAGE_POLICY).securityMatcher("/monitor/**", "/demo/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .authenticationProvider(provider)
-                .httpBasic(basic -> basic.realmName("LawFlow"))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .headers(h -> ownHeaders(h, PAGE_POLICY));
+                .httpBasic(basic -> basic.realmName("LawFlow"));
         return http.build();
     }
 
@@ -70,7 +73,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
             IdentityService identityService) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/prometheus")
+        statelessOwnAnswers(http, API_POLICY).securityMatcher("/api/**", "/actuator/prometheus")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/prometheus").hasAnyAuthority("GROUP_" + Groups.SUPERVISOR,
                                 "GROUP_" + Groups.ADMIN)
@@ -80,9 +83,6 @@ class SecurityConfiguration {
                         writeProblem(res, HttpStatus.UNAUTHORIZED, "需要登录：请使用执法账号进行 HTTP Basic 认证")))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
                         writeProblem(res, HttpStatus.FORBIDDEN, "无权访问该资源")))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .headers(h -> ownHeaders(h, API_POLICY))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
     }
@@ -96,14 +96,12 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain healthSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
             throws Exception {
-        http.securityMatcher("/actuator/health", "/actuator/health/**", "/actuator/info")
+        statelessOwnAnswers(http, API_POLICY)
+                .securityMatcher("/actuator/health", "/actuator/health/**", "/actuator/info")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .authenticationProvider(provider)
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
-                        writeProblem(res, HttpStatus.UNAUTHORIZED, "用户名或密码错误")))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .headers(h -> ownHeaders(h, API_POLICY));
+                        writeProblem(res, HttpStatus.UNAUTHORIZED, "用户名或密码错误")));
         return http.build();
     }
 
@@ -111,11 +109,8 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
-        http.securityMatcher("/public/**")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .headers(h -> ownHeaders(h, PAGE_POLICY));
+        statelessOwnAnswers(http, PAGE_POLICY).securityMatcher("/public/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
 
@@ -143,6 +138,13 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
     /** JSON answers: nothing may load or run in them, nobody may frame them. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
+
+    /** LawFlow's own answers: no session, no CSRF token (HTTP Basic or none), {@link #ownHeaders}. */
+    private static HttpSecurity statelessOwnAnswers(HttpSecurity http, String policy) throws Exception {
+        return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(h -> ownHeaders(h, policy));
+    }
 
     /**
      * Content-Security-Policy and Referrer-Policy on LawFlow's own answers. PDFs (documents under /api) keep no policy:

@@ -3,8 +3,6 @@ package org.lawflow.system;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -116,16 +114,27 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /**
      * The response while the body is read: once the body went over the limit, whatever the reader answers (Spring's
-     * 400, Jersey's 500 with the exception's name) is dropped, so that the filter can answer 413 instead.
+     * 400, Jersey's 500 with the exception's name) is dropped, so that the filter can answer 413 instead. Both write
+     * to the output stream; the writer is left as it is (a writer of its own would need flushing at the end).
      */
     private static final class CutOffResponse extends HttpServletResponseWrapper {
         private final LimitedBodyRequest request;
         private ServletOutputStream stream;
-        private PrintWriter writer;
 
         CutOffResponse(HttpServletResponse response, LimitedBodyRequest request) {
             super(response);
             this.request = request;
+        }
+
+        private interface Output {
+            void run() throws IOException;
+        }
+
+        /** Passes output on until the body went over the limit, then drops it. */
+        private void unlessCutOff(Output output) throws IOException {
+            if (!request.exceeded) {
+                output.run();
+            }
         }
 
         @Override
@@ -137,23 +146,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         @Override
         public void sendError(int status) throws IOException {
-            if (!request.exceeded) {
-                super.sendError(status);
-            }
+            unlessCutOff(() -> super.sendError(status));
         }
 
         @Override
         public void sendError(int status, String message) throws IOException {
-            if (!request.exceeded) {
-                super.sendError(status, message);
-            }
+            unlessCutOff(() -> super.sendError(status, message));
         }
 
         @Override
         public void flushBuffer() throws IOException {
-            if (!request.exceeded) {
-                super.flushBuffer();
-            }
+            unlessCutOff(super::flushBuffer);
         }
 
         @Override
@@ -163,30 +166,22 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 stream = new ServletOutputStream() {
                     @Override
                     public void write(int b) throws IOException {
-                        if (!request.exceeded) {
-                            out.write(b);
-                        }
+                        unlessCutOff(() -> out.write(b));
                     }
 
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
-                        if (!request.exceeded) {
-                            out.write(b, off, len);
-                        }
+                        unlessCutOff(() -> out.write(b, off, len));
                     }
 
                     @Override
                     public void flush() throws IOException {
-                        if (!request.exceeded) {
-                            out.flush();
-                        }
+                        unlessCutOff(out::flush);
                     }
 
                     @Override
                     public void close() throws IOException {
-                        if (!request.exceeded) {
-                            out.close();
-                        }
+                        unlessCutOff(out::close);
                     }
 
                     @Override
@@ -201,37 +196,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 };
             }
             return stream;
-        }
-
-        @Override
-        public PrintWriter getWriter() throws IOException {
-            if (writer == null) {
-                Writer out = super.getWriter();
-                // no buffer of its own: what is written goes straight to the container's writer, which it flushes
-                writer = new PrintWriter(new Writer() {
-                    @Override
-                    public void write(char[] chars, int off, int len) throws IOException {
-                        if (!request.exceeded) {
-                            out.write(chars, off, len);
-                        }
-                    }
-
-                    @Override
-                    public void flush() throws IOException {
-                        if (!request.exceeded) {
-                            out.flush();
-                        }
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        if (!request.exceeded) {
-                            out.close();
-                        }
-                    }
-                });
-            }
-            return writer;
         }
     }
 
