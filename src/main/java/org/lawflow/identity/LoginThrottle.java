@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Failed logins as token buckets, one per (account, client address) and one per client address: each failure takes a
  * token, tokens come back at a steady rate, and while a bucket is empty that key must wait. The wait is bounded
- * ({@code maxWait}): a bucket never runs deeper into debt than that, however many attempts arrive at once. A success
- * forgets the pair's failures.
+ * ({@code maxWait}): a bucket never runs deeper into debt than that, however many attempts arrive at once. Successes
+ * change nothing: "forgetting failures on success" could be triggered by answers that are no success (a request
+ * refused before its password is checked) and would let a guesser start afresh.
  * <p>
  * Nothing here is keyed by the account alone, so failures from one address never slow the account's owner at
  * another; the per-address bucket stops one address from trying many accounts. Buckets that have refilled are
@@ -60,11 +61,6 @@ final class LoginThrottle {
         long now = nanoClock.getAsLong();
         take(new Pair(account, address), perPair, now);
         take(address, perAddress, now);
-    }
-
-    /** The right password: the pair's earlier failures no longer count. */
-    void succeeded(String account, String address) {
-        buckets.remove(new Pair(account, address));
     }
 
     private long wait(Object key, long now) {

@@ -92,11 +92,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(forward, response);
-        int status = response.getStatus();
-        if (status == HttpStatus.UNAUTHORIZED.value()) {
+        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             throttle.failed(account, address);
-        } else if (status < 500) {
-            throttle.succeeded(account, address);
         }
     }
 
