@@ -1,6 +1,7 @@
 package org.lawflow.casefile;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.lawflow.identity.CurrentUser;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/cases}: register a case file and read it with its flows, tasks, deadlines and documents. */
@@ -45,9 +48,38 @@ class CaseController {
                 .body(Map.of("id", registered.id(), "caseNo", registered.caseNo()));
     }
 
+    /**
+     * The cases of the user's agencies, newest first. With {@code page} (from 0) and/or {@code size} (1–500, default
+     * 50): {@code {items, page, size, total, totalPages}}. Without either, the original shape for older clients: a
+     * plain array, the newest {@value #UNPAGED_SIZE}, with the number of all cases in {@code X-Total-Count} and a
+     * {@code Link: <…?page=1&size=200>; rel="next"} when there are more.
+     */
     @GetMapping
-    List<Map<String, Object>> list() {
-        return caseFileService.listVisible(currentUser.get()).stream().map(c -> Map.<String, Object>of(
+    ResponseEntity<?> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        if (page == null && size == null) {
+            var first = caseFileService.pageVisible(currentUser.get(), 0, UNPAGED_SIZE);
+            var answer = ResponseEntity.ok().header("X-Total-Count", String.valueOf(first.total()));
+            if (first.total() > UNPAGED_SIZE) {
+                answer.header(HttpHeaders.LINK, "</api/cases?page=1&size=" + UNPAGED_SIZE + ">; rel=\"next\"");
+            }
+            return answer.body(summaries(first));
+        }
+        var result = caseFileService.pageVisible(currentUser.get(), page == null ? 0 : page,
+                size == null ? DEFAULT_PAGE_SIZE : size);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", summaries(result));
+        body.put("page", result.page());
+        body.put("size", result.size());
+        body.put("total", result.total());
+        body.put("totalPages", (result.total() + result.size() - 1) / result.size());
+        return ResponseEntity.ok(body);
+    }
+
+    static final int UNPAGED_SIZE = 200;
+    static final int DEFAULT_PAGE_SIZE = 50;
+
+    private static List<Map<String, Object>> summaries(CaseFileService.CasePage page) {
+        return page.items().stream().map(c -> Map.<String, Object>of(
                 "id", c.id(), "caseNo", c.caseNo(), "cause", c.cause(), "status", c.status(),
                 "statusLabel", c.status().label(), "partyName", c.party().name())).toList();
     }
@@ -73,11 +105,21 @@ class CaseController {
         return events.verify(caseFileService.getVisible(id, currentUser.get()).id());
     }
 
-    /** The same check for every case the user may see (an agency's supervisor: the whole agency). */
+    /**
+     * The same check for every case the user may see (an agency's supervisor: the whole agency), all of them, read in
+     * chunks of 200; {@code casesChecked} says how many.
+     */
     @GetMapping("/record-verification")
     Map<String, Object> verifyAllRecords() {
-        var results = caseFileService.listVisible(currentUser.get()).stream().map(c -> events.verify(c.id())).toList();
-        var broken = results.stream().filter(v -> !v.intact()).toList();
-        return Map.of("casesChecked", results.size(), "intact", broken.isEmpty(), "broken", broken);
+        long[] checked = {0};
+        List<CaseEvents.Verification> broken = new ArrayList<>();
+        caseFileService.forEachVisibleCaseId(currentUser.get(), UNPAGED_SIZE, id -> {
+            checked[0]++;
+            var verification = events.verify(id);
+            if (!verification.intact()) {
+                broken.add(verification);
+            }
+        });
+        return Map.of("casesChecked", checked[0], "intact", broken.isEmpty(), "broken", broken);
     }
 }

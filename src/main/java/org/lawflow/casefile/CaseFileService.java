@@ -3,10 +3,10 @@ package org.lawflow.casefile;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.lawflow.system.ChinaTime;
@@ -108,12 +108,33 @@ public class CaseFileService {
         }
     }
 
-    public List<EnforcementCase> listVisible(LawFlowUser user) {
-        List<EnforcementCase> result = new ArrayList<>();
-        for (String agency : user.agencies()) {
-            result.addAll(cases.findByAgency(agency, 200));
+    /** A page of the cases of the user's agencies, newest first, with the number of all of them. */
+    public record CasePage(List<EnforcementCase> items, int page, int size, long total) {
+    }
+
+    public static final int MAX_PAGE_SIZE = 500;
+
+    /** Page {@code page} (from 0) of {@code size} cases of the user's agencies. */
+    public CasePage pageVisible(LawFlowUser user, int page, int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "页码从0开始，不能为负数");
         }
-        return result;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "每页条数须在1到" + MAX_PAGE_SIZE + "之间");
+        }
+        return new CasePage(cases.findByAgencies(user.agencies(), (long) page * size, size), page, size,
+                cases.countByAgencies(user.agencies()));
+    }
+
+    /** Every case id of the user's agencies, fetched in chunks of {@code chunk} (checks that cover all cases). */
+    public void forEachVisibleCaseId(LawFlowUser user, int chunk, Consumer<UUID> action) {
+        UUID last = null;
+        List<UUID> ids;
+        do {
+            ids = cases.idsByAgenciesAfter(user.agencies(), last, chunk);
+            ids.forEach(action);
+            last = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+        } while (ids.size() == chunk);
     }
 
     private static void validateParty(CaseRegistration.PartyInput party) {

@@ -92,9 +92,47 @@ public class CaseRepository {
                 .findFirst();
     }
 
-    public List<EnforcementCase> findByAgency(String agencyId, int limit) {
-        return load("select * from enforcement_case where agency_id = ? order by registered_at desc limit ?", agencyId,
-                limit);
+    /** One page of the agencies' cases, newest first; ties broken by id, so consecutive pages never overlap. */
+    public List<EnforcementCase> findByAgencies(List<String> agencyIds, long offset, int limit) {
+        if (agencyIds.isEmpty()) {
+            return List.of();
+        }
+        var params = new ArrayList<Object>(agencyIds);
+        params.add(limit);
+        params.add(offset);
+        return load("select * from enforcement_case where agency_id" + in(agencyIds.size())
+                + " order by registered_at desc, id limit ? offset ?", params.toArray());
+    }
+
+    public long countByAgencies(List<String> agencyIds) {
+        if (agencyIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from enforcement_case where agency_id" + in(agencyIds.size()))
+                .params(List.<Object>copyOf(agencyIds)).query(Long.class).single();
+    }
+
+    /**
+     * The next {@code limit} case ids of the agencies after {@code after} (null: from the start) in id order: a walk
+     * through every case in chunks that a case registered meanwhile cannot shift.
+     */
+    public List<UUID> idsByAgenciesAfter(List<String> agencyIds, UUID after, int limit) {
+        if (agencyIds.isEmpty()) {
+            return List.of();
+        }
+        var params = new ArrayList<Object>(agencyIds);
+        String from = "";
+        if (after != null) {
+            from = " and id > ?";
+            params.add(after);
+        }
+        params.add(limit);
+        return jdbc.sql("select id from enforcement_case where agency_id" + in(agencyIds.size()) + from
+                + " order by id limit ?").params(params).query(UUID.class).list();
+    }
+
+    private static String in(int count) {
+        return " in (" + String.join(",", java.util.Collections.nCopies(count, "?")) + ")";
     }
 
     /** Moves the case to a new status; returns false if it was not in one of the expected states. */
@@ -145,7 +183,7 @@ public class CaseRepository {
             return cases;
         }
         List<Object> ids = cases.stream().<Object>map(EnforcementCase::id).toList();
-        String in = " in (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+        String in = in(ids.size());
         Map<UUID, List<String>> officers = new HashMap<>();
         jdbc.sql("select case_id, user_id from case_officer where case_id" + in + " order by user_id").params(ids)
                 .query(rs -> {

@@ -18,10 +18,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,9 +35,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * user is also the Camunda engine's authenticated user, so engine authorizations and tenant checks apply to
  * everything the API reads or starts. No session cookie is issued; writes accept only JSON, which a foreign
  * page cannot send without a CORS preflight that is never granted: that is the API's CSRF protection.</li>
+ * <li>{@code /monitor/**}, {@code /demo/**}: the same HTTP Basic, answered by the browser's login dialog.</li>
+ * <li>{@code /actuator/health}: open; details only for supervisors and administrators who send HTTP Basic.</li>
+ * <li>{@code /public/**}: open.</li>
  * <li>{@code /engine-rest/*}: Camunda's own Basic authentication filter (unauthenticated → 401).</li>
- * <li>{@code /camunda/**}: the Camunda webapps with their own login and CSRF filter (left on).</li>
+ * <li>{@code /camunda/**}: the Camunda webapps with their own login and CSRF filter (left on; see
+ * {@link WebappSessionFilter}).</li>
  * </ul>
+ * Wrong passwords everywhere are slowed by {@link LoginThrottleFilter}; LawFlow's own answers carry a
+ * Content-Security-Policy and every answer a Referrer-Policy.
  */
 @Configuration
 class SecurityConfiguration {
@@ -54,12 +62,10 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain loginPageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
             throws Exception {
-        http.securityMatcher("/monitor/**", "/demo/**")
+        statelessOwnAnswers(http, PAGE_POLICY).securityMatcher("/monitor/**", "/demo/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .authenticationProvider(provider)
-                .httpBasic(basic -> basic.realmName("LawFlow"))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .httpBasic(basic -> basic.realmName("LawFlow"));
         return http.build();
     }
 
@@ -67,7 +73,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
             IdentityService identityService) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/prometheus")
+        statelessOwnAnswers(http, API_POLICY).securityMatcher("/api/**", "/actuator/prometheus")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/prometheus").hasAnyAuthority("GROUP_" + Groups.SUPERVISOR,
                                 "GROUP_" + Groups.ADMIN)
@@ -77,21 +83,81 @@ class SecurityConfiguration {
                         writeProblem(res, HttpStatus.UNAUTHORIZED, "需要登录：请使用执法账号进行 HTTP Basic 认证")))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
                         writeProblem(res, HttpStatus.FORBIDDEN, "无权访问该资源")))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
     }
 
-    /** Webapps, engine REST and public pages bring their own authentication; Spring Security only adds headers. */
+    /**
+     * Health for everybody, its details for supervisors and administrators: anonymous callers (load balancers,
+     * docker's HEALTHCHECK) get the status only; HTTP Basic, if sent, is checked, and {@code
+     * management.endpoint.health.roles} decides who sees components and details (disk path, database, calendar).
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain healthSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+            throws Exception {
+        statelessOwnAnswers(http, API_POLICY)
+                .securityMatcher("/actuator/health", "/actuator/health/**", "/actuator/info")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .authenticationProvider(provider)
+                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
+                        writeProblem(res, HttpStatus.UNAUTHORIZED, "用户名或密码错误")));
+        return http.build();
+    }
+
+    /** The published decisions (公示): no login, no session. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+        statelessOwnAnswers(http, PAGE_POLICY).securityMatcher("/public/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * Webapps and engine REST bring their own authentication; Spring Security only adds headers. No
+     * Content-Security-Policy here: Camunda's webapps send their own (with a script nonce, HttpHeaderSecurityFilter),
+     * and a second policy would be enforced on top of it.
+     */
+    @Bean
+    @Order(4)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER));
         return http.build();
+    }
+
+    /**
+     * LawFlow's own pages (dashboard, demo mail, published decisions): no scripts at all, their inline styles, forms
+     * only to themselves, framed only by LawFlow.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+    /** JSON answers: nothing may load or run in them, nobody may frame them. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
+
+    /** LawFlow's own answers: no session, no CSRF token (HTTP Basic or none), {@link #ownHeaders}. */
+    private static HttpSecurity statelessOwnAnswers(HttpSecurity http, String policy) throws Exception {
+        return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(h -> ownHeaders(h, policy));
+    }
+
+    /**
+     * Content-Security-Policy and Referrer-Policy on LawFlow's own answers. PDFs (documents under /api) keep no policy:
+     * a browser's built-in PDF viewer may not run under {@code default-src 'none'}.
+     */
+    private static void ownHeaders(HeadersConfigurer<HttpSecurity> headers, String policy) {
+        headers.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter((request, response) -> {
+                    String type = response.getContentType();
+                    if (type == null || !type.startsWith("application/pdf")) {
+                        response.setHeader("Content-Security-Policy", policy);
+                    }
+                });
     }
 
     @Bean

@@ -193,7 +193,7 @@ class AccessControlMatrixTest {
         assertThat(session.cookie()).doesNotContainIgnoringCase("Secure;").doesNotEndWithIgnoringCase("Secure");
         var postWith = client.send(WebappSession.post(query, session.jar(), session.token(), "{}"), HttpResponse.BodyHandlers.ofString());
         assertThat(postWith.statusCode()).as(postWith.body()).isEqualTo(200);
-        // Camunda's CSRF filter refuses a POST without the header or with a wrong one (and ends the session)
+        // a POST without the header or with a wrong one is refused (the session stays: WebappSessionTest)
         var postWithout = client.send(WebappSession.post(query, session.jar(), null, "{}"), HttpResponse.BodyHandlers.ofString());
         assertThat(postWithout.statusCode()).as("webapp POST without X-XSRF-TOKEN").isEqualTo(403);
         assertThat(postWithout.body()).doesNotContain("Exception");

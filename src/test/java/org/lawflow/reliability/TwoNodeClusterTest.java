@@ -123,7 +123,7 @@ class TwoNodeClusterTest {
             assertThat(claim.statusCode()).as("and back on node-a: " + claim.body()).isEqualTo(204);
             var forged = http.send(WebappSession.post(b.uri(task + "/unclaim").toString(), session.jar(), "forged",
                     "{}"), HttpResponse.BodyHandlers.ofString());
-            assertThat(forged.statusCode()).as("a wrong CSRF token is refused on node-b (and ends the session)")
+            assertThat(forged.statusCode()).as("a wrong CSRF token is refused on node-b")
                     .isEqualTo(403);
         } finally {
             smtp.stop();
