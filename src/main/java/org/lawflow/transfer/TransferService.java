@@ -57,11 +57,6 @@ class TransferService {
         this.engineAuthentication = engineAuthentication;
     }
 
-    /** Discipline clues are restricted to the agency head and supervisors (contract section 5). */
-    static boolean maySeeClues(LawFlowUser user) {
-        return user.isIn(Groups.AGENCY_HEAD) || user.isIn(Groups.SUPERVISOR);
-    }
-
     @Transactional
     Transfer start(EnforcementCase visible, TransferRequest r, LawFlowUser user) {
         EnforcementCase c = flows.lockForStart(visible);
@@ -112,7 +107,7 @@ class TransferService {
     }
 
     private void startDiscipline(EnforcementCase c, TransferRequest r, LawFlowUser user, UUID id, Map<String, Object> vars) {
-        if (!maySeeClues(user)) {
+        if (!user.maySeeClues()) {
             throw new AuthorizationException("问题线索只能由负责人或监督管理人员登记");
         }
         requireText("personInvolved", r.personInvolved(), "请填写涉及人员姓名");
@@ -143,7 +138,7 @@ class TransferService {
 
     /** Transfers of the case the user may see: discipline clues only for the head and supervisors. */
     List<Transfer> visible(EnforcementCase c, LawFlowUser user) {
-        boolean clues = maySeeClues(user);
+        boolean clues = user.maySeeClues();
         return transfers.findByCase(c.id()).stream().filter(t -> clues || t.kind() != TransferKind.DISCIPLINE).toList();
     }
 
