@@ -86,16 +86,17 @@ class CaseController {
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable UUID id) {
-        EnforcementCase c = caseFileService.getVisible(id, currentUser.get());
+        var user = currentUser.get();
+        EnforcementCase c = caseFileService.getVisible(id, user);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("case", c);
         body.put("statusLabel", c.status().label());
-        body.put("flows", flows.flows(c));
-        body.put("tasks", flows.openTasks(c));
+        body.put("flows", flows.flows(c, user));
+        body.put("tasks", flows.openTasks(c, user));
         for (CaseDetailsContributor contributor : contributors) {
             body.put(contributor.section(), contributor.contribute(c));
         }
-        body.put("events", events.of(c.id()));
+        body.put("events", events.of(c.id(), user));
         return body;
     }
 

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.lawflow.identity.LawFlowUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +44,15 @@ public class CaseEvents {
 
     @Transactional
     public void record(UUID caseId, String actor, String step, String action, String detail) {
+        record(caseId, actor, step, action, detail, false);
+    }
+
+    /**
+     * Records an entry; a {@code restricted} one (a discipline clue's step) is shown only to the agency head and the
+     * supervisor ({@link LawFlowUser#maySeeClues()}).
+     */
+    @Transactional
+    public void record(UUID caseId, String actor, String step, String action, String detail, boolean restricted) {
         // Serialises writers of one case so the chain stays linear (the row lock lasts until commit).
         cases.lock(caseId);
         var head = jdbc.sql("select entries, last_hash from case_record_head where case_id = ?").param(caseId)
@@ -53,9 +63,9 @@ public class CaseEvents {
         String who = actor == null ? "system" : actor;
         String text = detail == null ? null : detail.length() > 4000 ? detail.substring(0, 4000) : detail;
         String hash = hash(prev, caseId, at, who, step, action, text);
-        jdbc.sql("insert into case_event (case_id, at, actor, step, action, detail, prev_hash, hash) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(caseId, at, who, step, action, text, prev, hash).update();
+        jdbc.sql("insert into case_event (case_id, at, actor, step, action, detail, restricted, prev_hash, hash) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(caseId, at, who, step, action, text, restricted, prev, hash).update();
         if (head.isPresent()) {
             jdbc.sql("update case_record_head set entries = ?, last_hash = ? where case_id = ?")
                     .params(entries + 1, hash, caseId).update();
@@ -65,9 +75,11 @@ public class CaseEvents {
         }
     }
 
-    public List<CaseEvent> of(UUID caseId) {
-        return jdbc.sql("select at, actor, step, action, detail from case_event where case_id = ? order by id")
-                .param(caseId)
+    /** The case's record as the user may read it: discipline clue entries only for the head and the supervisor. */
+    public List<CaseEvent> of(UUID caseId, LawFlowUser user) {
+        return jdbc.sql("select at, actor, step, action, detail from case_event where case_id = ? "
+                + "and (restricted = false or ?) order by id")
+                .params(caseId, user.maySeeClues())
                 .query((rs, i) -> new CaseEvent(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
                         rs.getString("step"), rs.getString("action"), rs.getString("detail")))
                 .list();

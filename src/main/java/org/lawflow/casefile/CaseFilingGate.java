@@ -34,7 +34,7 @@ class CaseFilingGate extends PostParseListenerPlugin {
      * A clue about an official's conduct is no penalty procedure, and 监察法第三十七条 requires its transfer whether or
      * not this case is filed (a refused 立案 must not bury it): it neither waits for 立案 nor ends with 不予立案.
      */
-    static final Set<String> NO_FILING_NEEDED = Set.of("discipline-clue-transfer");
+    static final Set<String> NO_FILING_NEEDED = Set.of(CaseFlows.DISCIPLINE_CLUE_TRANSFER);
 
     // lazily: the service needs the engine that this plugin helps to build
     private final ObjectProvider<CaseFileService> caseFiles;

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.lawflow.identity.LawFlowUser;
 import org.lawflow.system.ChinaTime;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class CaseFlows {
 
     public static final String CASE_FILING = "case-filing-approval";
+    /** The flow whose every trace only the agency head and the supervisor see ({@link LawFlowUser#maySeeClues()}). */
+    public static final String DISCIPLINE_CLUE_TRANSFER = "discipline-clue-transfer";
     public static final String VAR_CASE_ID = "caseId";
     public static final String VAR_CASE_NO = "caseNo";
     public static final String VAR_CASE_CAUSE = "caseCause";
@@ -112,6 +116,22 @@ public class CaseFlows {
         return ended.stream().map(pi -> processName(pi.getProcessDefinitionId())).toList();
     }
 
+    public static boolean isClueFlow(DelegateExecution execution) {
+        return DISCIPLINE_CLUE_TRANSFER.equals(processKeyOf(execution.getProcessDefinitionId()));
+    }
+
+    /** The case's flows the user may see: the engine's authorizations, and never a discipline clue for others. */
+    public List<Flow> flows(EnforcementCase c, LawFlowUser user) {
+        return flows(c).stream().filter(f -> user.maySeeClues() || !DISCIPLINE_CLUE_TRANSFER.equals(f.processKey()))
+                .toList();
+    }
+
+    /** The case's open tasks the user may see, as {@link #flows(EnforcementCase, LawFlowUser)}. */
+    public List<OpenTask> openTasks(EnforcementCase c, LawFlowUser user) {
+        return openTasks(c).stream().filter(t -> user.maySeeClues() || !DISCIPLINE_CLUE_TRANSFER.equals(t.processKey()))
+                .toList();
+    }
+
     public List<Flow> flows(EnforcementCase c) {
         return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.caseNo())
                 .tenantIdIn(c.agencyId()).orderByProcessInstanceStartTime().asc().list().stream()
@@ -135,7 +155,7 @@ public class CaseFlows {
         return definition.getName() == null ? definition.getKey() : definition.getName();
     }
 
-    private String processKeyOf(String definitionId) {
+    private static String processKeyOf(String definitionId) {
         return definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
     }
 

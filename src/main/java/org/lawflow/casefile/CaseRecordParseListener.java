@@ -30,14 +30,15 @@ class CaseRecordParseListener extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         UserTaskListeners.add(configuration,
-                (processKey, activityId, task) -> task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder()));
+                (processKey, activityId, task) -> task.addTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                        recorder(CaseFlows.DISCIPLINE_CLUE_TRANSFER.equals(processKey))));
     }
 
-    private TaskListener recorder() {
+    private TaskListener recorder(boolean clue) {
         return task -> {
             Object caseId = task.getVariable(CaseFlows.VAR_CASE_ID);
             if (caseId instanceof String id) {
-                events.record(UUID.fromString(id), actor(task), task.getName(), "完成", opinion(task));
+                events.record(UUID.fromString(id), actor(task), task.getName(), "完成", opinion(task), clue);
             }
         };
     }

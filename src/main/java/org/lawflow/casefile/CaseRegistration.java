@@ -20,7 +20,7 @@ record CaseRegistration(
         @NotBlank(message = "案由不能为空") @Size(max = 200, message = "案由不超过200字") String cause,
         @NotNull(message = "当事人信息不能为空") @Valid PartyInput party,
         @NotBlank(message = "违法事实不能为空") @Size(max = 10000, message = "违法事实不超过10000字") String facts,
-        @NotEmpty(message = "证据清单不能为空") @Size(max = 200, message = "证据不超过200项") List<@Valid EvidenceInput> evidence,
+        @NotEmpty(message = "证据清单不能为空") @Size(max = 200, message = "证据不超过200项") List<@NotNull(message = "证据项不能为空（null）") @Valid EvidenceInput> evidence,
         @NotBlank(message = "法律依据不能为空") @Size(max = 2000, message = "法律依据不超过2000字") String legalBasis,
         @Size(max = 2000, message = "处罚依据不超过2000字") String penaltyBasis,
         @NotNull(message = "拟作出的处罚决定不能为空") @Valid ProposedDecision proposedDecision,

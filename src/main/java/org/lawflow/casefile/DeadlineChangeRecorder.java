@@ -16,6 +16,12 @@ class DeadlineChangeRecorder {
         this.events = events;
     }
 
+    /** A deadline of the discipline clue flow (问题线索移送期限) is clue material like the flow's other steps. */
+    static boolean isAboutClue(DeadlineRecomputed change) {
+        return String.join(" ", String.valueOf(change.what()), String.valueOf(change.name()),
+                String.valueOf(change.period())).contains("线索");
+    }
+
     @EventListener
     void on(DeadlineRecomputed change) {
         if (change.caseNo() == null || change.agencyId() == null) {
@@ -24,6 +30,6 @@ class DeadlineChangeRecorder {
         cases.findByCaseNo(change.agencyId(), change.caseNo()).ifPresent(c -> events.record(c.id(), "system",
                 "法定期限", "期限重新计算（放假安排已载入）",
                 change.what() + "“" + change.name() + "”（" + change.period() + "）：" + change.before() + " → "
-                        + change.after() + "。" + change.rule()));
+                        + change.after() + "。" + change.rule(), isAboutClue(change)));
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.lawflow.identity.Groups;
 import org.lawflow.identity.LawFlowUser;
 import org.lawflow.system.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -22,10 +21,6 @@ class DocumentAccess {
         this.documents = documents;
     }
 
-    static boolean maySeeRestricted(LawFlowUser user) {
-        return user.isIn(Groups.AGENCY_HEAD) || user.isIn(Groups.SUPERVISOR);
-    }
-
     DocumentInfo document(UUID id, LawFlowUser user) {
         DocumentInfo info = documents.document(id).filter(d -> user.canSee(d.agencyId()))
                 .orElseThrow(() -> new NotFoundException("文书不存在：" + id));
@@ -41,17 +36,17 @@ class DocumentAccess {
     }
 
     List<DocumentInfo> visibleDocuments(UUID caseId, LawFlowUser user) {
-        boolean restricted = maySeeRestricted(user);
+        boolean restricted = user.maySeeClues();
         return documents.forCase(caseId).stream().filter(d -> restricted || !d.kind().restricted()).toList();
     }
 
     List<PackageInfo> visiblePackages(UUID caseId, LawFlowUser user) {
-        boolean restricted = maySeeRestricted(user);
+        boolean restricted = user.maySeeClues();
         return documents.packagesForCase(caseId).stream().filter(p -> restricted || !p.kind().restricted()).toList();
     }
 
     private static void requireRestrictedAccess(boolean restricted, LawFlowUser user) {
-        if (restricted && !maySeeRestricted(user)) {
+        if (restricted && !user.maySeeClues()) {
             throw new AuthorizationException("仅机构负责人和监督管理人员可查看纪检监察线索材料");
         }
     }

@@ -74,7 +74,7 @@ public class Documents {
                 ChinaTime.nowOffset());
         store.insert(info, rendered.pdf());
         events.record(caseId, "system", "文书", "生成" + kind.title() + " " + rendered.docNo(),
-                "文件 SHA-256 " + rendered.sha256() + "；内容 SHA-256 " + rendered.contentSha256());
+                "文件 SHA-256 " + rendered.sha256() + "；内容 SHA-256 " + rendered.contentSha256(), kind.restricted());
         return info;
     }
 
@@ -101,7 +101,7 @@ public class Documents {
                 kind.title() + "-" + c.caseNo() + ".zip", built.sha256(), built.zip().length, instance, step, now);
         store.insert(info, built.manifest(), built.zip());
         events.record(caseId, "system", "文书", "生成" + kind.title() + "（" + entries.size() + "份文书）",
-                "ZIP SHA-256 " + built.sha256());
+                "ZIP SHA-256 " + built.sha256(), kind.restricted());
         return info;
     }
 

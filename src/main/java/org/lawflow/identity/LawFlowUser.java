@@ -18,6 +18,14 @@ public record LawFlowUser(String id, String displayName, List<String> groups, Li
         return isIn(Groups.ADMIN);
     }
 
+    /**
+     * Discipline clues (纪检监察问题线索: their flow, documents, packages, mails and case record entries) only for the
+     * agency head and the supervisor — not for administrators (README “Administrators … never clue material”).
+     */
+    public boolean maySeeClues() {
+        return isIn(Groups.AGENCY_HEAD) || isIn(Groups.SUPERVISOR);
+    }
+
     /** Administrators see every agency; everybody else only the agencies (tenants) they belong to. */
     public boolean canSee(String agencyId) {
         return isAdmin() || agencies.contains(agencyId);

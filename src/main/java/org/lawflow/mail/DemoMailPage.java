@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -47,15 +45,15 @@ class DemoMailPage {
     @GetMapping({"/demo/mails", "/demo/mail"})
     String page(Model model) throws MessagingException, IOException {
         var user = currentUser.get();
-        var visible = records.recent(user.agencies(), user.isAdmin(), 500);
-        Map<String, MailRecord> byMessageId = new HashMap<>();
-        visible.forEach(r -> byMessageId.put(r.messageId(), r));
+        var visible = records.recent(user.agencies(), user.isAdmin(), 500).stream().filter(r -> r.visibleTo(user))
+                .toList();
         List<ReceivedMail> mails = new ArrayList<>();
         if (sink.isRunning()) {
             List<MimeMessage> received = new ArrayList<>(sink.received());
             java.util.Collections.reverse(received);
             for (MimeMessage m : received) {
-                if (user.isAdmin() || byMessageId.containsKey(m.getMessageID())) {
+                // a case's mail as its record allows (clue mails only for head and supervisor); others administrators
+                if (records.find(m.getMessageID()).map(r -> r.visibleTo(user)).orElse(user.isAdmin())) {
                     mails.add(read(m));
                 }
             }

@@ -3,6 +3,8 @@ package org.lawflow.mail;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.lawflow.identity.LawFlowUser;
+
 /** One mail to one recipient in one step. Status SENT, SKIPPED (no address known) or FAILED (will be retried). */
 record MailRecord(UUID id, String messageId, UUID caseId, String agencyId, String processInstanceId,
         String activityId, String template, String recipientToken, String recipient, String subject,
@@ -21,5 +23,10 @@ record MailRecord(UUID id, String messageId, UUID caseId, String agencyId, Strin
         return new MailRecord(id, messageId, caseId, agencyId, processInstanceId, activityId, template,
                 recipientToken, recipient, subject, attachments, newStatus, restricted,
                 FAILED.equals(newStatus) ? attempts + 1 : attempts, error, createdAt, sent);
+    }
+
+    /** The user's agency, and a discipline mail (纪检监察) only for its head and supervisor, not for administrators. */
+    boolean visibleTo(LawFlowUser user) {
+        return user.canSee(agencyId) && (!restricted || user.maySeeClues());
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import org.lawflow.casefile.CaseDetailsContributor;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.identity.CurrentUser;
-import org.lawflow.identity.Groups;
 import org.springframework.stereotype.Component;
 
 /** Section "mails" of GET /api/cases/{id}: every mail of the case; discipline mails only for head and supervisor. */
@@ -34,9 +33,8 @@ class MailSection implements CaseDetailsContributor {
     @Override
     public Object contribute(EnforcementCase c) {
         var user = currentUser.get();
-        boolean restricted = user.isIn(Groups.AGENCY_HEAD) || user.isIn(Groups.SUPERVISOR);
         List<MailRecord> all = records.ofCase(c.id());
-        return all.stream().filter(r -> restricted || !r.restricted())
+        return all.stream().filter(r -> r.visibleTo(user))
                 .map(r -> new MailView(r.messageId(), r.template(), r.recipientToken(), r.recipient(), r.subject(),
                         r.attachments(), r.status(), r.attempts(), r.lastError(), r.createdAt(), r.sentAt()))
                 .toList();

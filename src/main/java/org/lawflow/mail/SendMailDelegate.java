@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
+import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.CaseRepository;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.documents.DelegateFields;
@@ -74,7 +75,8 @@ class SendMailDelegate implements JavaDelegate {
         var agency = agencies.get(c.agencyId());
 
         List<MailDelivery.Attachment> attachments = new ArrayList<>();
-        boolean restricted = templateName.startsWith("clue-");
+        // every mail of the clue flow (its reminders too) and every mail about a clue
+        boolean restricted = templateName.startsWith("clue-") || CaseFlows.isClueFlow(execution);
         for (String kindName : fields.list("attachDocuments", attachDocuments)) {
             DocumentKind kind = DocumentKind.valueOf(kindName);
             restricted |= kind.restricted();
@@ -141,7 +143,8 @@ class SendMailDelegate implements JavaDelegate {
             throw new MailDeliveryFailedException("邮件发送失败（将自动重试）：" + String.join("；", failures));
         }
         if (!sentTo.isEmpty()) {
-            events.record(caseId, "system", "邮件", "发送邮件：" + text.subject(), "收件人：" + String.join("、", sentTo));
+            events.record(caseId, "system", "邮件", "发送邮件：" + text.subject(), "收件人：" + String.join("、", sentTo),
+                    restricted);
         }
     }
 

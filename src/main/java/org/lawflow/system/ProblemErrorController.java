@@ -21,7 +21,8 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        // asked for directly (GET /error), not forwarded by the container with an error: there is no such resource
+        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 404);
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }

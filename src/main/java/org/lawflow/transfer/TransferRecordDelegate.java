@@ -77,7 +77,7 @@ class TransferRecordDelegate implements JavaDelegate {
             case "SENT", "CLUE_SENT" -> {
                 transfers.update(id, "SENT", "sent_at", ChinaTime.nowOffset());
                 events.record(caseId, actor, STEP, "CLUE_SENT".equals(what) ? "问题线索已移送" + string(execution, RECEIVING_BODY_NAME)
-                        : "已移送公安机关并抄送人民检察院", null);
+                        : "已移送公安机关并抄送人民检察院", null, "CLUE_SENT".equals(what));
             }
             case "RECEIPT" -> {
                 var on = date(execution.getVariable(POLICE_RECEIVED_ON), POLICE_RECEIVED_ON);
@@ -161,7 +161,7 @@ class TransferRecordDelegate implements JavaDelegate {
         }
         transfers.update(id, null, "process_instance_id", execution.getProcessInstanceId());
         events.record(c.id(), actor, STEP, kind == TransferKind.CRIMINAL ? "启动涉嫌犯罪案件移送" : "登记问题线索（限制查阅）",
-                kind == TransferKind.CRIMINAL ? string(execution, TRANSFER_REASON) : null);
+                kind == TransferKind.CRIMINAL ? string(execution, TRANSFER_REASON) : null, kind == TransferKind.DISCIPLINE);
     }
 
     private EnforcementCase caseOf(DelegateExecution execution) {
@@ -195,7 +195,7 @@ class TransferRecordDelegate implements JavaDelegate {
             cases.updateStatus(caseId, CaseStatus.TRANSFERRED);
             events.record(caseId, actor, STEP, "负责人批准移送，24小时内移送公安机关", opinion);
         } else {
-            events.record(caseId, actor, STEP, refused ? "负责人不批准线索移送" : "负责人批准线索移送", null);
+            events.record(caseId, actor, STEP, refused ? "负责人不批准线索移送" : "负责人批准线索移送", null, true);
         }
     }
 

@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TransferService {
 
+    /** The longest string the engine stores in a process variable (ACT_RU_VARIABLE.TEXT_ varchar(4000)). */
+    static final int ENGINE_TEXT = 4000;
+
     static final Map<String, String> ANSWER_MESSAGES = Map.of(
             "RECEIPT", "PoliceReceipt",
             "FILING_DECISION", "PoliceFilingDecision",
@@ -55,11 +58,6 @@ class TransferService {
         this.flows = flows;
         this.runtimeService = runtimeService;
         this.engineAuthentication = engineAuthentication;
-    }
-
-    /** Discipline clues are restricted to the agency head and supervisors (contract section 5). */
-    static boolean maySeeClues(LawFlowUser user) {
-        return user.isIn(Groups.AGENCY_HEAD) || user.isIn(Groups.SUPERVISOR);
     }
 
     @Transactional
@@ -89,6 +87,8 @@ class TransferService {
         if (blank(r.transferReason())) {
             throw new InvalidInputException("transferReason", "请写明移送理由（涉嫌犯罪的事实）");
         }
+        maxLength("transferReason", r.transferReason(), ENGINE_TEXT);
+        maxLength("suspectedCrime", r.suspectedCrime(), 500);
         List<String> team = teams.validate(r.transferTeam(), c.agencyId(), "transferTeam");
         String lead = !blank(r.leadOfficer()) ? r.leadOfficer() : team.contains(user.id()) ? user.id() : team.get(0);
         if (!team.contains(lead)) {
@@ -112,7 +112,7 @@ class TransferService {
     }
 
     private void startDiscipline(EnforcementCase c, TransferRequest r, LawFlowUser user, UUID id, Map<String, Object> vars) {
-        if (!maySeeClues(user)) {
+        if (!user.maySeeClues()) {
             throw new AuthorizationException("问题线索只能由负责人或监督管理人员登记");
         }
         requireText("personInvolved", r.personInvolved(), "请填写涉及人员姓名");
@@ -121,6 +121,10 @@ class TransferService {
             throw new InvalidInputException("cadreLevel", "干部管理权限应为 " + String.join("、", CADRE_LEVELS.stream().sorted().toList()));
         }
         requireText("clueFacts", r.clueFacts(), "请填写问题线索事实");
+        maxLength("personInvolved", r.personInvolved(), 100);
+        maxLength("personPosition", r.personPosition(), 200);
+        maxLength("clueFacts", r.clueFacts(), ENGINE_TEXT);
+        maxLength("clueMaterials", r.clueMaterials(), ENGINE_TEXT);
         LocalDate discovered = date(r.discoveredOn(), "discoveredOn");
         if (discovered == null || discovered.isAfter(ChinaTime.today())) {
             throw new InvalidInputException("discoveredOn", "请填写发现日期（YYYY-MM-DD，不晚于今天）");
@@ -143,7 +147,7 @@ class TransferService {
 
     /** Transfers of the case the user may see: discipline clues only for the head and supervisors. */
     List<Transfer> visible(EnforcementCase c, LawFlowUser user) {
-        boolean clues = maySeeClues(user);
+        boolean clues = user.maySeeClues();
         return transfers.findByCase(c.id()).stream().filter(t -> clues || t.kind() != TransferKind.DISCIPLINE).toList();
     }
 
@@ -205,6 +209,16 @@ class TransferService {
             throw new InvalidInputException(field, "日期不能晚于今天");
         }
         return date;
+    }
+
+    /**
+     * Refuses a text longer than its column (discipline_clue, transfer) or than the engine keeps in a string
+     * variable (ACT_RU_VARIABLE.TEXT_, varchar(4000)) with 400 naming the field, instead of a database error (500).
+     */
+    private static void maxLength(String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            throw new InvalidInputException(field, "不超过" + max + "个字符（现为" + value.strip().length() + "个）");
+        }
     }
 
     private static void requireText(String field, String value, String message) {
