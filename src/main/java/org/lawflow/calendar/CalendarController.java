@@ -74,8 +74,12 @@ class CalendarController {
         if (forAgency != null && !currentUser.get().canSee(forAgency)) {
             throw new InvalidInputException("agency", "无权查询该机关的期限：" + forAgency);
         }
-        return hasWorkdays ? deadlines.workdays(start, amount("workdays", workdays), forAgency, protection)
-                : deadlines.days(start, amount("days", days), forAgency, protection);
+        try {
+            return hasWorkdays ? deadlines.workdays(start, amount("workdays", workdays), forAgency, protection)
+                    : deadlines.days(start, amount("days", days), forAgency, protection);
+        } catch (CalendarNotCoveredException e) {
+            throw e.forField("from");
+        }
     }
 
     private static StatutoryPeriod.Protects protection(String protects) {

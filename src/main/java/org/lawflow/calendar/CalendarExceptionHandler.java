@@ -24,6 +24,9 @@ class CalendarExceptionHandler {
         problem.setType(URI.create("https://lawflow.example/problems/calendar-not-covered"));
         problem.setProperty("year", e.year());
         problem.setProperty("coveredYears", e.coveredYears());
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
         return problem;
     }
 }

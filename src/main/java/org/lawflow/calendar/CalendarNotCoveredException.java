@@ -12,6 +12,7 @@ public class CalendarNotCoveredException extends RuntimeException {
 
     private final LocalDate date;
     private final List<Integer> coveredYears;
+    private String field;
 
     public CalendarNotCoveredException(LocalDate date, List<Integer> coveredYears) {
         super("期限计算超出支持范围：" + date.getYear() + "年既无国务院办公厅放假通知（已载入：" + coveredYears
@@ -20,6 +21,17 @@ public class CalendarNotCoveredException extends RuntimeException {
                 + date.getYear() + "）");
         this.date = date;
         this.coveredYears = List.copyOf(coveredYears);
+    }
+
+    /** The same refusal, naming the request field whose date led out of range. */
+    public CalendarNotCoveredException forField(String name) {
+        this.field = name;
+        return this;
+    }
+
+    /** The request field, or null when the date did not come from one. */
+    public String field() {
+        return field;
     }
 
     public LocalDate date() {

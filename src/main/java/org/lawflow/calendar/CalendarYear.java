@@ -27,8 +27,9 @@ record CalendarYear(int year, String notice, List<HolidayRange> holidays, List<M
     }
 
     CalendarYear {
-        holidays = holidays == null ? null : List.copyOf(holidays);
-        workdays = workdays == null ? List.of() : List.copyOf(workdays);
+        // not List.copyOf: it throws on a null entry before validated() can name the field
+        holidays = holidays == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(holidays));
+        workdays = workdays == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(workdays));
     }
 
     /** Checks the year against the rules of a notice; the exception names the offending field. */

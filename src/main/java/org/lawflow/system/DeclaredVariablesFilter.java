@@ -64,6 +64,8 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
     /** Variable types a form field can have; objects, files and serialized Java never come from a form. */
     private static final Set<String> FORM_TYPES = Set.of("", "string", "boolean", "integer", "long", "short", "double",
             "date", "null");
+    /** Camunda's text column for a variable (ACT_RU_VARIABLE.TEXT_) holds 4,000 characters. */
+    static final int MAX_TEXT = 4000;
     private static final Set<String> NUMBER_TYPES = Set.of("integer", "long", "short", "double");
 
     /** The variables a request submits: a map of name → {value, type} and names given without a value. */
@@ -195,6 +197,10 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
         }
         String text = value.asText();
         InputChecks.text(name, text);
+        if (text.length() > MAX_TEXT) {
+            // the engine stores a text variable in a 4,000-character column: longer would fail as a 500 at commit
+            throw new InvalidInputException(name, "不超过" + MAX_TEXT + "字（现为" + text.length() + "字）");
+        }
         if (field.isNumber() || NUMBER_TYPES.contains(type)) {
             InputChecks.amount(name, text); // the forms' numbers are amounts in 元
         } else if (field.isDate() || "date".equals(type)) {

@@ -74,6 +74,7 @@ class CalendarApiTest {
         var response = api().get("zhangwei", "/api/calendar/deadline?from=" + UNCOVERED + "-03-01&days=3");
         assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.json().get("year").asInt()).isEqualTo(UNCOVERED);
+        assertThat(response.json().get("field").asText()).isEqualTo("from");
         assertThat(response.json().get("detail").asText()).contains("PUT /api/calendar/years/" + UNCOVERED);
     }
 
@@ -191,6 +192,8 @@ class CalendarApiTest {
             {"notice":"x","holidays":[{"name":"元旦","from":"2091-01-01","to":"2091-01-01"}],"workdays":[{"date":"2091-01-04"}]} | workdays[0].date
             {"notice":"x","holidays":[{"name":"元旦","from":"2091-13-01","to":"2091-01-01"}]}             | holidays[0].from
             {"notice":"x","holidays":[{"name":"元旦","from":"2090-12-31","to":"2091-01-01"}]}             | holidays[0].from
+            {"notice":"x","holidays":[null]}                                                        | holidays[0]
+            {"notice":"x","holidays":[{"name":"元旦","from":"2091-01-01","to":"2091-01-01"}],"workdays":[null]} | workdays[0]
             """)
     void invalidYearsAre400NamingTheField(String body, String field) {
         // 2091-01-04 is a Thursday: not a possible make-up day; 2090-12-31 lies in the year before

@@ -104,6 +104,18 @@ class OutOfRangeInputTest {
     }
 
     @Test
+    void aTaskFormTextLongerThanTheEngineStoresNamesTheVariable() {
+        var created = api().post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));
+        String task = taskService.createTaskQuery().processInstanceBusinessKey(created.json().get("caseNo").asText())
+                .taskDefinitionKey("Task_ApproveCaseFiling").singleResult().getId();
+        var done = api().post("zhaomin", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of(
+                "filingDecision", Map.of("value", "approve"), "filingOpinion", Map.of("value", LONG))));
+        assertThat(done.status()).as(done.body()).isEqualTo(400);
+        assertThat(done.body()).contains("filingOpinion").contains("4000");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task is still open").isEqualTo(1);
+    }
+
+    @Test
     void errorPathAskedDirectlyIsNoServerError() {
         for (String user : new String[] {null, "zhangwei"}) {
             for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST)) {
