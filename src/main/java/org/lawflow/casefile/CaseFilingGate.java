@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * jobs and administrators pass). Otherwise the one answer "未找到案件", whether the case is missing or another
  * agency's (issue #27, item 2: a haidong officer started a review on a xining case and its notice went out);</li>
  * <li>the procedures in {@link #FILING_REQUIRED}: {@link CaseFileService#requireFiled};</li>
- * <li>the 立案 approval: only on a registered case, one at a time.</li>
+ * <li>the 立案 approval, started by a user: only on a registered case, one at a time.</li>
  * </ul>
  * A built-in listener on the process start, added at parse time: start instructions that skip the start event and
  * first steps, and {@code skipCustomListeners}, do not pass by it as they would by a listener in the BPMN.
@@ -79,8 +79,9 @@ class CaseFilingGate extends PostParseListenerPlugin {
         EnforcementCase c = caseOf(execution);
         if (FILING_REQUIRED.containsKey(processKey)) {
             caseFiles.getObject().requireFiled(c, processKey);
-        } else if (CaseFlows.CASE_FILING.equals(processKey) && (c.status() != CaseStatus.REGISTERED
+        } else if (CaseFlows.CASE_FILING.equals(processKey) && startedByAUser() && (c.status() != CaseStatus.REGISTERED
                 || flows.getObject().isRunningOther(processKey, c, execution.getProcessInstanceId()))) {
+            // a user starts it once, with the registration; server work without a user (jobs, repairs) is not held
             throw new ConflictException("本案的立案审批已在办理或已办结，不能再次发起");
         }
     }
@@ -99,6 +100,11 @@ class CaseFilingGate extends PostParseListenerPlugin {
         return found.filter(c -> c.agencyId().equals(tenant) && startingUserActsFor(tenant))
                 .orElseThrow(() -> new InvalidInputException(CaseFlows.VAR_CASE_NO,
                         "未找到案件" + (caseNo == null ? "" : "“" + caseNo + "”") + "，请填写本机构的案号"));
+    }
+
+    private static boolean startedByAUser() {
+        CommandContext context = Context.getCommandContext();
+        return context != null && context.getAuthentication() != null;
     }
 
     /** The engine's tenant check: the authenticated user belongs to the agency; no user (a job) or an administrator passes. */

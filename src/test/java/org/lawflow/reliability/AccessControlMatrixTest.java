@@ -321,6 +321,15 @@ class AccessControlMatrixTest {
                 differences.add(call + ": another agency's id " + answerA + " | random id " + answerB);
             }
         });
+        // message correlation by business key: another agency's case number answers as an unknown one
+        for (String message : List.of("Msg_HearingRequested", "Message_PoliceFilingDecision")) {
+            var a = api().post("zhoujie", "/engine-rest/message", Map.of("messageName", message, "businessKey", x.caseNo()));
+            var b = api().post("zhoujie", "/engine-rest/message", Map.of("messageName", message, "businessKey", "宁交执罚〔2026〕99999号"));
+            seen.append("POST /engine-rest/message ").append(message).append(" → ").append(a.status()).append('\n');
+            if (a.status() != b.status() || !a.body().equals(b.body()) || a.status() >= 500) {
+                differences.add("message " + message + ": " + a.status() + " " + a.body() + " | " + b.status() + " " + b.body());
+            }
+        }
         System.out.println("AccessControlMatrixTest: ids of another agency vs random ids\n" + seen);
         assertThat(differences).isEmpty();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult()
