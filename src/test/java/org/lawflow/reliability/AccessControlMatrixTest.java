@@ -80,23 +80,13 @@ class AccessControlMatrixTest {
     }
 
     Scene haidong() {
-        if (identityService.createUserQuery().userId("mahai").count() == 0) {
-            var user = identityService.newUser("mahai");
-            user.setFirstName("海");
-            user.setLastName("马");
-            user.setPassword("demo");
-            identityService.saveUser(user);
-            identityService.createMembership("mahai", "officer");
-            identityService.createTenantUserMembership("haidong", "mahai");
-        }
-        var created = api().post("zhoujie", "/api/cases", ApiClient.citizenCase("mahai"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asText();
+        var created = new org.lawflow.Flows(api(), engine).registeredHaidongCase(identityService);
+        String id = created.get("id").asText();
         var notice = documents.generate(UUID.fromString(id), DocumentKind.VIOLATION_NOTICE, Map.of("hearingRights", true),
                 null, "matrix");
         var filing = documents.buildPackage(UUID.fromString(id), PackageKind.FILING,
                 List.of(DocumentKind.VIOLATION_NOTICE), null, "matrix");
-        return new Scene(id, created.json().get("caseNo").asText(), notice.id().toString(), null,
+        return new Scene(id, created.get("caseNo").asText(), notice.id().toString(), null,
                 filing.id().toString(), null);
     }
 
