@@ -2,6 +2,7 @@ package org.lawflow;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -41,6 +42,27 @@ public final class Flows {
         Task approval = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         tasks.complete(approval.getId(), Map.of("filingDecision", "approve", "filingOpinion", "同意立案"));
         return new FiledCase(created.json().get("id").asText(), caseNo);
+    }
+
+    /**
+     * A registered (not yet filed) haidong case: zhoujie with a second haidong officer, mahai (created if missing; two
+     * officers are the legal minimum). Its 立案 approval runs in tenant haidong. Returns {@code {id, caseNo}}.
+     */
+    public com.fasterxml.jackson.databind.JsonNode registeredHaidongCase(IdentityService identityService) {
+        if (identityService.createUserQuery().userId("mahai").count() == 0) {
+            var user = identityService.newUser("mahai");
+            user.setFirstName("海");
+            user.setLastName("马");
+            user.setPassword("demo");
+            identityService.saveUser(user);
+            identityService.createMembership("mahai", "officer");
+            identityService.createTenantUserMembership("haidong", "mahai");
+        }
+        var created = api.post("zhoujie", "/api/cases", ApiClient.citizenCase("mahai"));
+        if (created.status() != 201) {
+            throw new AssertionError("haidong case not registered: " + created.status() + " " + created.body());
+        }
+        return created.json();
     }
 
     /**

@@ -11,13 +11,24 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.lawflow.system.ConflictException;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * 立案 first, inside the engine: when an instance of a procedure in {@link #FILING_REQUIRED} starts, however it was
- * started (/api, engine REST, a Tasklist start form, another flow), {@link CaseFileService#requireFiled} decides.
+ * Every flow of a case starts on a case of the caller's agency, and 立案 first; inside the engine, however the
+ * instance was started (/api, engine REST start or submit-form, a Tasklist start form, another flow):
+ * <ul>
+ * <li>the case (by {@code caseId}, else by {@code caseNo} in the instance's tenant) must exist, belong to the
+ * instance's tenant, and that tenant must be one of the starting user's agencies (the engine's own tenant check:
+ * jobs and administrators pass). Otherwise the one answer "未找到案件", whether the case is missing or another
+ * agency's (issue #27, item 2: a haidong officer started a review on a xining case and its notice went out);</li>
+ * <li>the procedures in {@link #FILING_REQUIRED}: {@link CaseFileService#requireFiled};</li>
+ * <li>the 立案 approval, started by a user: only on a registered case, one at a time.</li>
+ * </ul>
  * A built-in listener on the process start, added at parse time: start instructions that skip the start event and
  * first steps, and {@code skipCustomListeners}, do not pass by it as they would by a listener in the BPMN.
  */
@@ -36,12 +47,18 @@ class CaseFilingGate extends PostParseListenerPlugin {
      */
     static final Set<String> NO_FILING_NEEDED = Set.of(CaseFlows.DISCIPLINE_CLUE_TRANSFER);
 
+    /** The flows that start on a case (the statistics and digest flows start on none). */
+    static final Set<String> CASE_BOUND = Set.of(CaseFlows.CASE_FILING, "major-decision-review", "hearing-notice",
+            "criminal-case-transfer", "discipline-clue-transfer");
+
     // lazily: the service needs the engine that this plugin helps to build
     private final ObjectProvider<CaseFileService> caseFiles;
+    private final ObjectProvider<CaseFlows> flows;
     private final CaseRepository cases;
 
-    CaseFilingGate(ObjectProvider<CaseFileService> caseFiles, CaseRepository cases) {
+    CaseFilingGate(ObjectProvider<CaseFileService> caseFiles, ObjectProvider<CaseFlows> flows, CaseRepository cases) {
         this.caseFiles = caseFiles;
+        this.flows = flows;
         this.cases = cases;
     }
 
@@ -50,7 +67,7 @@ class CaseFilingGate extends PostParseListenerPlugin {
         return new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-                if (FILING_REQUIRED.containsKey(definition.getKey())) {
+                if (CASE_BOUND.contains(definition.getKey())) {
                     definition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
                             (ExecutionListener) execution -> check(definition.getKey(), execution));
                 }
@@ -59,18 +76,41 @@ class CaseFilingGate extends PostParseListenerPlugin {
     }
 
     private void check(String processKey, DelegateExecution execution) {
-        caseFiles.getObject().requireFiled(caseOf(execution), processKey);
+        EnforcementCase c = caseOf(execution);
+        if (FILING_REQUIRED.containsKey(processKey)) {
+            caseFiles.getObject().requireFiled(c, processKey);
+        } else if (CaseFlows.CASE_FILING.equals(processKey) && startedByAUser() && (c.status() != CaseStatus.REGISTERED
+                || flows.getObject().isRunningOther(processKey, c, execution.getProcessInstanceId()))) {
+            // a user starts it once, with the registration; server work without a user (jobs, repairs) is not held
+            throw new ConflictException("本案的立案审批已在办理或已办结，不能再次发起");
+        }
     }
 
-    /** By id (/api, called flows), else by number in the starter's agency (Tasklist start forms). */
+    /**
+     * By id (/api, called flows), else by number in the starter's agency (Tasklist start forms); only a case of the
+     * instance's tenant that the starting user may act for. Missing and another agency's case: the same refusal.
+     */
     private EnforcementCase caseOf(DelegateExecution execution) {
         Object id = execution.getVariable(CaseFlows.VAR_CASE_ID);
         Object caseNo = execution.getVariable(CaseFlows.VAR_CASE_NO);
+        String tenant = execution.getTenantId();
         Optional<EnforcementCase> found = id != null ? uuid(id).flatMap(cases::findById)
-                : caseNo != null ? cases.findByCaseNo(execution.getTenantId(), String.valueOf(caseNo).strip())
+                : caseNo != null && tenant != null ? cases.findByCaseNo(tenant, String.valueOf(caseNo).strip())
                 : Optional.empty();
-        return found.orElseThrow(() -> new InvalidInputException(CaseFlows.VAR_CASE_NO,
-                "未找到案件" + (caseNo == null ? "" : "“" + caseNo + "”") + "，请填写本机构的案号"));
+        return found.filter(c -> c.agencyId().equals(tenant) && startingUserActsFor(tenant))
+                .orElseThrow(() -> new InvalidInputException(CaseFlows.VAR_CASE_NO,
+                        "未找到案件" + (caseNo == null ? "" : "“" + caseNo + "”") + "，请填写本机构的案号"));
+    }
+
+    private static boolean startedByAUser() {
+        CommandContext context = Context.getCommandContext();
+        return context != null && context.getAuthentication() != null;
+    }
+
+    /** The engine's tenant check: the authenticated user belongs to the agency; no user (a job) or an administrator passes. */
+    private static boolean startingUserActsFor(String tenant) {
+        CommandContext context = Context.getCommandContext();
+        return context == null || context.getTenantManager().isAuthenticatedTenant(tenant);
     }
 
     private static Optional<UUID> uuid(Object value) {

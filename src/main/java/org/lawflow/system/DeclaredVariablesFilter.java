@@ -32,6 +32,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -271,8 +272,14 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
         response.getOutputStream().write(json.writeValueAsBytes(body));
     }
 
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+    /**
+     * The path as the engine REST's router matches it: percent-decoded, empty segments and a trailing slash dropped
+     * ({@code …/case-filing-approval/start/} reached the engine unchecked and started an instance in another agency).
+     */
+    static String path(HttpServletRequest request) {
+        String path = UriUtils.decode(request.getRequestURI().substring(request.getContextPath().length()),
+                StandardCharsets.UTF_8).replaceAll("/{2,}", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static String decode(String segment) {

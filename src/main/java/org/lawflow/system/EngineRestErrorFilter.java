@@ -2,6 +2,10 @@ package org.lawflow.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -10,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -53,6 +58,15 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
     private static final Pattern TASK_WORK = Pattern.compile(
             "^(/engine-rest|/camunda/api/engine/engine/[^/]+)/task/[^/]+/(complete|submit-form|claim|resolve)$");
 
+    private static final Pattern BY_ID = Pattern.compile(
+            "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/(task|process-instance)/([^/]+)(?:/.*)?$");
+    /** Collection endpoints under the same paths, not ids. */
+    private static final Set<String> NOT_IDS = Set.of("count", "create", "report", "delete",
+            "delete-historic-query-based", "suspended", "job-retries", "job-retries-historic-query-based",
+            "variables-async", "message-async");
+    /** Camunda's refusal of another tenant's object (ENGINE-13034). */
+    private static final String OTHER_TENANT = "because it belongs to no authenticated tenant";
+
     private final ObjectMapper objectMapper;
     private final ObjectProvider<ProcessEngine> engine;
 
@@ -74,7 +88,7 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, wrapper);
         } finally {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path = DeclaredVariablesFilter.path(request);
             boolean taskWork = "POST".equals(request.getMethod()) && TASK_WORK.matcher(path).matches();
             boolean databaseDown = wrapper.getStatus() == 500
                     && (body(wrapper).contains("\"code\":" + DatabaseExceptionCodes.DATABASE_UNAVAILABLE)
@@ -87,6 +101,7 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
                 // that a task listener found no case variables (500). Not a missing right nor a bug: the task is done
                 conflict = "该任务已由他人办理完毕，请刷新任务列表";
             }
+            String missing;
             RuntimeException userError = wrapper.getStatus() == 500 && !databaseDown ? userError(request, wrapper) : null;
             if (userError != null) {
                 wrapper.resetBuffer();
@@ -124,6 +139,16 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
                 body.put("message", conflict);
                 body.put("code", 409);
                 wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
+            } else if (wrapper.getStatus() >= 400 && wrapper.getStatus() != 401 && !databaseDown
+                    && (missing = missingOrOtherAgency(request, path)) != null) {
+                wrapper.resetBuffer();
+                wrapper.setStatus(HttpStatus.NOT_FOUND.value());
+                wrapper.setContentType("application/json;charset=UTF-8");
+                ObjectNode body = objectMapper.createObjectNode();
+                body.put("type", "NotFound");
+                body.put("message", missing);
+                body.put("code", 404);
+                wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
             } else if (wrapper.getStatus() == 500 && ruleConflict(wrapper)) {
                 wrapper.setStatus(HttpStatus.CONFLICT.value());
             }
@@ -147,6 +172,38 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * For a refusal on a task or process instance by id: the one "not found" answer if it does not exist or belongs to
+     * another agency, else null. Camunda answers another tenant's id with a 500 "ENGINE-13034 … belongs to no
+     * authenticated tenant" and a missing one with 404, 400 or 500 depending on the endpoint: both told apart which ids
+     * exist in other agencies (issue #27, item 4). The query runs without a user (none is set here) and is compared with
+     * the agencies of the request's engine user ({@link EngineUserErrors#CALLER}); the engine's administrators see all.
+     */
+    private String missingOrOtherAgency(HttpServletRequest request, String path) {
+        Matcher m = BY_ID.matcher(path);
+        ProcessEngine processEngine = engine.getIfAvailable();
+        if (!m.matches() || NOT_IDS.contains(m.group(2)) || processEngine == null
+                || !(request.getAttribute(EngineUserErrors.CALLER) instanceof Authentication caller)) {
+            return null;
+        }
+        boolean task = "task".equals(m.group(1));
+        String id = m.group(2);
+        Optional<String> tenant;
+        try {
+            tenant = task
+                    ? Optional.ofNullable(processEngine.getTaskService().createTaskQuery().taskId(id).singleResult())
+                            .map(t -> Objects.toString(t.getTenantId(), ""))
+                    : Optional.ofNullable(processEngine.getRuntimeService().createProcessInstanceQuery()
+                            .processInstanceId(id).singleResult()).map(p -> Objects.toString(p.getTenantId(), ""));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        boolean visible = tenant.isPresent() && (tenant.get().isEmpty()
+                || caller.getTenantIds() != null && caller.getTenantIds().contains(tenant.get())
+                || caller.getGroupIds() != null && caller.getGroupIds().contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN));
+        return visible ? null : task ? "任务不存在" : "流程实例不存在";
     }
 
     /** The input error or conflict a listener or delegate threw in this request, if the 500 is about it. */
@@ -177,7 +234,8 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
         String body = body(response);
         if (body.contains("updated by another transaction concurrently") || body.contains("\"code\":1,")
                 || body.contains("\"code\":1}") || body.contains("OptimisticLockingException")
-                || body.contains("Cannot find task with id") || body.contains("task is null")) {
+                || body.contains("Cannot find task with id") || body.contains("task is null")
+                || body.contains(OTHER_TENANT)) {
             return "该任务已由他人办理完毕或已不存在，请刷新任务列表";
         }
         if (body.contains("is already claimed") || body.contains("TaskAlreadyClaimedException")) {

@@ -3,6 +3,7 @@ package org.lawflow.system;
 import java.util.ArrayList;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -14,12 +15,15 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Remembers, for the current HTTP request, an {@link InvalidInputException} or {@link ConflictException} that a
  * listener or delegate threw inside an engine command. The engine REST answers such a failure with 500 (a task
  * listener's exception arrives wrapped in ENGINE-03051); {@link EngineRestErrorFilter} turns it into the 400 naming
- * the field, or the 409, that {@code /api} gives for the same check.
+ * the field, or the 409, that {@code /api} gives for the same check. It also notes the engine user of the request's
+ * commands ({@link #CALLER}), so that the filter can answer another agency's ids as missing ones.
  */
 @Component
 class EngineUserErrors extends AbstractProcessEnginePlugin {
 
     static final String ATTRIBUTE = EngineUserErrors.class.getName();
+    /** The engine user of the request's commands, for telling another agency's ids from missing ones. */
+    static final String CALLER = ATTRIBUTE + ".caller";
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -29,6 +33,7 @@ class EngineUserErrors extends AbstractProcessEnginePlugin {
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
+                rememberCaller(configuration.getIdentityService().getCurrentAuthentication());
                 try {
                     return next.execute(command);
                 } catch (RuntimeException e) {
@@ -47,6 +52,13 @@ class EngineUserErrors extends AbstractProcessEnginePlugin {
             }
         }
         return null;
+    }
+
+    private static void rememberCaller(Authentication caller) {
+        RequestAttributes request = caller == null ? null : RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(CALLER, caller, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     private static void remember(RuntimeException e) {

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Definitions are shared (no tenant); every instance carries its case's agency as tenant. The agency comes
  * from the {@code agencyId} start variable (API starts), else from the calling instance (call activities),
- * else from the starting user's single agency (Tasklist starts).
+ * else from the starting user's single agency (Tasklist starts). A start whose tenant is not its case's agency, or not
+ * an agency of the starting user, is refused at the process start (casefile's CaseFilingGate); the engine REST
+ * accepts no {@code agencyId} from clients (DeclaredVariablesFilter: not a form field).
  */
 @Component
 class TenantAssignment extends AbstractProcessEnginePlugin implements TenantIdProvider {

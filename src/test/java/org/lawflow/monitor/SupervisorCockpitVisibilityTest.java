@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ class SupervisorCockpitVisibilityTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired ProcessEngine engine;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
     @Test
     void supervisorsSeeOnlyTheirOwnAgency() {
@@ -36,10 +36,10 @@ class SupervisorCockpitVisibilityTest {
         var running = api.post("zhangwei", "/api/cases", ApiClient.citizenCase("liqiang"));
         assertThat(running.status()).isEqualTo(201);
         String runningCaseNo = running.json().get("caseNo").asText();
-        // haidong: a running instance of the shared definition, tenant haidong
-        String haidongKey = "东交执罚〔2026〕" + System.nanoTime() % 100000 + "号";
-        var haidong = engine.getRuntimeService().startProcessInstanceByKey("case-filing-approval", haidongKey,
-                Map.of("agencyId", "haidong"));
+        // haidong: a running instance of the shared definition, tenant haidong (flows start only on a case)
+        String haidongKey = flows.registeredHaidongCase(identityService).get("caseNo").asText();
+        var haidong = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(haidongKey)
+                .singleResult();
         assertThat(haidong.getTenantId()).isEqualTo("haidong");
 
         // runtime

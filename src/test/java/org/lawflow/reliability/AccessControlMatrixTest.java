@@ -48,6 +48,7 @@ class AccessControlMatrixTest {
     @Autowired TestRestTemplate rest;
     @Autowired Documents documents;
     @Autowired IdentityService identityService;
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
     @LocalServerPort int port;
 
     ApiClient api() {
@@ -79,23 +80,13 @@ class AccessControlMatrixTest {
     }
 
     Scene haidong() {
-        if (identityService.createUserQuery().userId("mahai").count() == 0) {
-            var user = identityService.newUser("mahai");
-            user.setFirstName("海");
-            user.setLastName("马");
-            user.setPassword("demo");
-            identityService.saveUser(user);
-            identityService.createMembership("mahai", "officer");
-            identityService.createTenantUserMembership("haidong", "mahai");
-        }
-        var created = api().post("zhoujie", "/api/cases", ApiClient.citizenCase("mahai"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asText();
+        var created = new org.lawflow.Flows(api(), engine).registeredHaidongCase(identityService);
+        String id = created.get("id").asText();
         var notice = documents.generate(UUID.fromString(id), DocumentKind.VIOLATION_NOTICE, Map.of("hearingRights", true),
                 null, "matrix");
         var filing = documents.buildPackage(UUID.fromString(id), PackageKind.FILING,
                 List.of(DocumentKind.VIOLATION_NOTICE), null, "matrix");
-        return new Scene(id, created.json().get("caseNo").asText(), notice.id().toString(), null,
+        return new Scene(id, created.get("caseNo").asText(), notice.id().toString(), null,
                 filing.id().toString(), null);
     }
 
@@ -210,6 +201,129 @@ class AccessControlMatrixTest {
         assertThat(loginWithout.statusCode()).as("login without the CSRF header").isEqualTo(403);
         System.out.println("AccessControlMatrixTest: session cookie " + session.cookie().replaceAll("=[^;]*;", "=…;")
                 + "; webapp POST: right token 200, no token 403, wrong token 403; login without token 403");
+    }
+
+    static final List<String> CASE_FLOWS = List.of("case-filing-approval", "major-decision-review", "hearing-notice",
+            "criminal-case-transfer", "discipline-clue-transfer");
+
+    /**
+     * Issue #27, item 2: zhoujie (haidong) starts every case flow on a filed xining case through the engine REST
+     * ({@code start}, {@code submit-form}, with a trailing slash, which the variables filter did not recognise) and
+     * Tasklist's API, naming the case by number and/or claiming {@code agencyId=xining}: each start is refused with a
+     * 4xx that reads like the one for a case number that does not exist, and no instance starts in either agency.
+     */
+    @Test
+    void anotherAgencysOfficerStartsNoFlowOnACase() throws Exception {
+        var filed = new org.lawflow.Flows(api(), engine).filedCase("zhangwei", ApiClient.citizenCase("zhangwei", "liqiang"));
+        String missingNo = filed.caseNo().replaceAll("〕\\d+号", "〕99999号");
+        long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+        var session = WebappSession.login(client, base(), "zhoujie");
+        List<String> refusals = new ArrayList<>();
+        for (String key : CASE_FLOWS) {
+            for (String path : List.of("/engine-rest/process-definition/key/" + key + "/start",
+                    "/engine-rest/process-definition/key/" + key + "/submit-form",
+                    "/engine-rest/process-definition/key/" + key + "/start/",
+                    "/engine-rest/process-definition/key/" + key + "//submit-form/",
+                    "/camunda/api/engine/engine/default/process-definition/key/" + key + "/submit-form")) {
+                for (Map<String, Object> variables : List.<Map<String, Object>>of(Map.of("caseNo", filed.caseNo()),
+                        Map.of("agencyId", "xining"), Map.of("caseNo", filed.caseNo(), "agencyId", "xining"),
+                        Map.of("caseId", filed.id(), "agencyId", "xining"), Map.of())) {
+                    var answer = startAs(session, path, variables);
+                    String what = "zhoujie " + path + " " + variables + ": " + answer.status() + " " + answer.body();
+                    assertThat(answer.status()).as(what).isBetween(400, 499);
+                    if (variables.equals(Map.of("caseNo", filed.caseNo()))) {
+                        var missing = startAs(session, path, Map.of("caseNo", missingNo));
+                        assertThat(answer.status() + " " + answer.body().replace(filed.caseNo(), "{caseNo}"))
+                                .as("another agency's case answers as a missing one: " + what)
+                                .isEqualTo(missing.status() + " " + missing.body().replace(missingNo, "{caseNo}"));
+                    }
+                    refusals.add(answer.status() + "");
+                }
+            }
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).as("no instance started").isEqualTo(before);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().tenantIdIn("xining")
+                .processInstanceBusinessKey(filed.caseNo()).count()).isZero();
+        assertThat(api().get("zhangwei", "/api/cases/" + filed.id()).json().at("/case/status").asText()).isEqualTo("FILED");
+        System.out.println("AccessControlMatrixTest: " + refusals.size() + " cross-agency starts refused: "
+                + new TreeSet<>(refusals));
+    }
+
+    private ApiClient.Response startAs(WebappSession session, String path, Map<String, Object> variables) throws Exception {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        Map<String, Object> body = Map.of("variables", typed);
+        if (!path.startsWith("/camunda/")) {
+            return api().post("zhoujie", path, body);
+        }
+        var answer = client.send(WebappSession.post(base() + path, session.jar(), session.token(),
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient.Response(answer.statusCode(), null, answer.body());
+    }
+
+    /**
+     * Issue #27, item 4: another agency's ids answer exactly as random ids (same status and body but for the id
+     * itself), never a 500 — on /api and on the engine REST's task and process-instance endpoints.
+     */
+    @Test
+    void anotherAgencysIdsAnswerLikeRandomIds() {
+        Scene x = xining();
+        var pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(x.caseNo())
+                .tenantIdIn("xining").list().get(0).getId();
+        var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(x.caseNo()).list().get(0).getId();
+        Map<String, String> others = new LinkedHashMap<>();
+        for (String p : List.of("/api/cases/%s", "/api/cases/%s/documents", "/api/cases/%s/transfers")) {
+            others.put("GET " + p, x.caseId());
+        }
+        others.put("GET /api/documents/%s", x.notice());
+        others.put("GET /api/packages/%s", x.filingPackage());
+        for (String p : List.of("/api/cases/%s/review", "/api/cases/%s/hearing-requests", "/api/cases/%s/transfers")) {
+            others.put("POST " + p, x.caseId());
+        }
+        for (String p : List.of("", "/form", "/variables", "/form-variables", "/identity-links", "/comment",
+                "/deployed-form", "/rendered-form")) {
+            others.put("GET /engine-rest/task/%s" + p, task);
+        }
+        for (String p : List.of("/complete", "/claim", "/submit-form", "/localVariables", "/variables", "/assignee",
+                "/comment/create")) {
+            others.put("POST /engine-rest/task/%s" + p, task);
+        }
+        for (String p : List.of("", "/variables", "/activity-instances", "/comment")) {
+            others.put("GET /engine-rest/process-instance/%s" + p, pi);
+        }
+        others.put("POST /engine-rest/process-instance/%s/variables", pi);
+        others.put("GET /engine-rest/history/process-instance/%s", pi);
+        String random = UUID.randomUUID().toString();
+        List<String> differences = new ArrayList<>();
+        StringBuilder seen = new StringBuilder();
+        others.forEach((call, other) -> {
+            String method = call.substring(0, call.indexOf(' '));
+            String path = call.substring(call.indexOf(' ') + 1);
+            Object body = method.equals("GET") ? null : path.endsWith("/claim") || path.endsWith("/assignee")
+                    ? Map.of("userId", "zhoujie") : path.contains("comment") ? Map.of("message", "x")
+                    : path.endsWith("/transfers") ? Map.of("kind", "criminal") : Map.of();
+            var a = api().exchange("zhoujie", HttpMethod.valueOf(method), path.formatted(other), body);
+            var b = api().exchange("zhoujie", HttpMethod.valueOf(method), path.formatted(random), body);
+            String answerA = a.status() + " " + String.valueOf(a.body()).replace(other, "{id}");
+            String answerB = b.status() + " " + String.valueOf(b.body()).replace(random, "{id}");
+            seen.append(call).append(" → ").append(a.status()).append('\n');
+            if (!answerA.equals(answerB) || a.status() >= 500) {
+                differences.add(call + ": another agency's id " + answerA + " | random id " + answerB);
+            }
+        });
+        // message correlation by business key: another agency's case number answers as an unknown one
+        for (String message : List.of("Msg_HearingRequested", "Message_PoliceFilingDecision")) {
+            var a = api().post("zhoujie", "/engine-rest/message", Map.of("messageName", message, "businessKey", x.caseNo()));
+            var b = api().post("zhoujie", "/engine-rest/message", Map.of("messageName", message, "businessKey", "宁交执罚〔2026〕99999号"));
+            seen.append("POST /engine-rest/message ").append(message).append(" → ").append(a.status()).append('\n');
+            if (a.status() != b.status() || !a.body().equals(b.body()) || a.status() >= 500) {
+                differences.add("message " + message + ": " + a.status() + " " + a.body() + " | " + b.status() + " " + b.body());
+            }
+        }
+        System.out.println("AccessControlMatrixTest: ids of another agency vs random ids\n" + seen);
+        assertThat(differences).isEmpty();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult()
+                .getTenantId()).isEqualTo("xining");
     }
 
     final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
