@@ -172,29 +172,21 @@ class ProvisionalDeadlines implements ProvisionalDeadlineLog {
         int ended;
         int failed;
 
-        Counts copy() {
-            Counts c = new Counts();
-            c.recomputed = recomputed;
-            c.tasks = tasks;
-            c.timers = timers;
-            c.variables = variables;
-            c.ended = ended;
-            c.failed = failed;
-            return c;
+        void add(Counts chunk) {
+            recomputed += chunk.recomputed;
+            tasks += chunk.tasks;
+            timers += chunk.timers;
+            variables += chunk.variables;
+            ended += chunk.ended;
         }
     }
 
     private void settleInTransaction(List<String> instances, Map<String, List<Logged>> byInstance, Counts counts,
             Map<String, List<Change>> byCase) {
-        Counts local = counts.copy();
+        Counts chunk = new Counts();
         Map<String, List<Change>> changes = engineAuthentication.unrestricted(() -> tx.execute(s ->
-                settle(instances, byInstance, local)));
-        // only a committed chunk counts
-        counts.recomputed = local.recomputed;
-        counts.tasks = local.tasks;
-        counts.timers = local.timers;
-        counts.variables = local.variables;
-        counts.ended = local.ended;
+                settle(instances, byInstance, chunk)));
+        counts.add(chunk); // only a committed chunk counts
         changes.forEach((key, list) -> byCase.computeIfAbsent(key, k -> new ArrayList<>()).addAll(list));
     }
 
