@@ -84,15 +84,24 @@ class IdentityBootstrap {
         authorizationService.saveAuthorization(authorization);
     }
 
-    /** Tasklist filters shared by all staff: 我的待办, 本组待办, 即将到期 (due within 3 days or overdue). */
+    /**
+     * Tasklist filters shared by all staff: 我的待办 (assigned to me, or offered to me as a candidate user or through
+     * one of my groups: every task a person can work appears in the default filter), 本组待办 (my groups' tasks), 即将到期
+     * (due within 3 days or overdue).
+     */
     private void ensureFilters() {
-        ensureFilter("我的待办", -10, "分配给我的任务",
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("我的待办", -10, "分配给我或我可以办理的任务",
+                taskService.createTaskQuery().or()
+                        .taskAssigneeExpression("${currentUser()}")
+                        .taskCandidateUserExpression("${currentUser()}")
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .endOr());
         ensureFilter("本组待办", -5, "本人所在岗位可认领的任务",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
         ensureFilter("即将到期", 0, "三日内到期或已逾期的法定期限任务",
                 taskService.createTaskQuery().or()
                         .taskAssigneeExpression("${currentUser()}")
+                        .taskCandidateUserExpression("${currentUser()}")
                         .taskCandidateGroupInExpression("${currentUserGroups()}")
                         .endOr()
                         .dueBeforeExpression("${dateTime().plusDays(3)}")
