@@ -1,30 +1,12 @@
 package org.lawflow.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.lawflow.system.ChinaTime;
-import org.lawflow.agency.AgencyRepository;
-import org.lawflow.casefile.CaseEvents;
-import org.lawflow.casefile.CaseFlows;
-import org.lawflow.casefile.CaseRepository;
-import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.documents.DelegateFields;
-import org.lawflow.documents.DocumentKind;
-import org.lawflow.documents.Documents;
-import org.lawflow.documents.PackageKind;
 import org.lawflow.documents.TemplateValues;
 import org.springframework.stereotype.Component;
 
@@ -32,21 +14,12 @@ import org.springframework.stereotype.Component;
  * Service task "发送邮件": fields {@code recipients} (comma list of tokens, see {@link MailRecipients}),
  * {@code template} (templates/mail/&lt;template&gt;.txt), optional {@code attachDocuments} (latest of each
  * DocumentKind), {@code attachPackage} (the PackageKind built in this process instance) and {@code deadlineName}.
- * One mail per recipient with Message-ID {@code <caseId.processInstanceId.activityId.recipientHash@lawflow>};
- * a Message-ID already recorded as sent is not sent again. Any SMTP failure fails the job (retries R5/PT5M, then
- * an incident); the mails that did go out stay recorded and are not repeated by the retry.
+ * Sent by {@link CaseMailer}, once per recipient and step.
  */
 @Component("sendMailDelegate")
 class SendMailDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
-    private final AgencyRepository agencies;
-    private final Documents documents;
-    private final MailRecipients recipientResolver;
-    private final MailRecords records;
-    private final MailDelivery delivery;
-    private final CaseEvents events;
-    private final MailTemplates templates = new MailTemplates();
+    private final CaseMailer mailer;
 
     /** Injected by the engine from camunda:field; only fallbacks, see {@link DelegateFields}. */
     private Expression recipients;
@@ -55,97 +28,21 @@ class SendMailDelegate implements JavaDelegate {
     private Expression attachPackage;
     private Expression deadlineName;
 
-    SendMailDelegate(CaseRepository cases, AgencyRepository agencies, Documents documents,
-            MailRecipients recipientResolver, MailRecords records, MailDelivery delivery, CaseEvents events) {
-        this.cases = cases;
-        this.agencies = agencies;
-        this.documents = documents;
-        this.recipientResolver = recipientResolver;
-        this.records = records;
-        this.delivery = delivery;
-        this.events = events;
+    SendMailDelegate(CaseMailer mailer) {
+        this.mailer = mailer;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         DelegateFields fields = DelegateFields.of(execution);
-        String templateName = fields.required("template", template);
-        UUID caseId = DelegateFields.caseId(execution);
-        EnforcementCase c = cases.findById(caseId).orElseThrow(() -> new IllegalStateException("案件不存在：" + caseId));
-        var agency = agencies.get(c.agencyId());
-
-        List<MailDelivery.Attachment> attachments = new ArrayList<>();
-        // every mail of the clue flow (its reminders too) and every mail about a clue
-        boolean restricted = templateName.startsWith("clue-") || CaseFlows.isClueFlow(execution);
-        for (String kindName : fields.list("attachDocuments", attachDocuments)) {
-            DocumentKind kind = DocumentKind.valueOf(kindName);
-            restricted |= kind.restricted();
-            var doc = documents.latest(caseId, kind).orElseThrow(() -> new IllegalStateException(
-                    "案件 " + c.caseNo() + " 尚未生成" + kind.title() + "，无法作为附件发送"));
-            attachments.add(new MailDelivery.Attachment(doc.fileName(), "application/pdf", documents.content(doc.id())));
-        }
-        String packageName = fields.get("attachPackage", attachPackage);
-        if (packageName != null) {
-            PackageKind kind = PackageKind.valueOf(packageName);
-            restricted |= kind.restricted();
-            var pkg = documents.packageFor(caseId, kind, execution.getProcessInstanceId())
-                    .or(() -> documents.latestPackage(caseId, kind)).orElseThrow(() -> new IllegalStateException(
-                            "案件 " + c.caseNo() + " 尚未生成" + kind.title() + "，无法发送"));
-            attachments.add(new MailDelivery.Attachment(pkg.fileName(), "application/zip",
-                    documents.packageContent(pkg.id())));
-        }
-
-        Map<String, Object> vars = execution.getVariables();
-        Map<String, Object> model = new HashMap<>();
-        model.put("case", c);
-        model.put("agency", agency);
-        model.put("vars", vars);
-        model.put("v", new TemplateValues(vars));
-        model.put("deadlineName", fields.get("deadlineName", deadlineName));
-        model.put("due", due(execution));
-        model.put("attachments", attachments.stream().map(MailDelivery.Attachment::name).toList());
-        var text = templates.render(templateName, model);
-
         List<String> tokens = fields.list("recipients", recipients);
         if (tokens.isEmpty()) {
             throw new IllegalStateException("Service task " + execution.getCurrentActivityId()
                     + " needs camunda:field 'recipients'");
         }
-        restricted |= tokens.stream().anyMatch(MailRecipients.DISCIPLINE_TOKENS::contains);
-        String step = DelegateFields.step(execution).replace('#', '-');
-        String attachmentNames = String.join("；", attachments.stream().map(MailDelivery.Attachment::name).toList());
-        List<String> failures = new ArrayList<>();
-        List<String> sentTo = new ArrayList<>();
-        for (var recipient : recipientResolver.resolve(tokens, c, agency, execution::getVariable)) {
-            String messageId = messageId(caseId, execution.getProcessInstanceId(), step, recipient);
-            boolean restrictedMail = restricted;
-            MailRecord record = records.find(messageId).orElseGet(() -> new MailRecord(UUID.randomUUID(), messageId,
-                    caseId, c.agencyId(), execution.getProcessInstanceId(), step, templateName, recipient.token(),
-                    recipient.address(), text.subject(), attachmentNames, MailRecord.FAILED, restrictedMail, 0, null,
-                    ChinaTime.nowOffset(), null));
-            if (record.done()) {
-                continue;
-            }
-            if (recipient.address() == null) {
-                records.save(record.with(MailRecord.SKIPPED, "无电子邮箱地址，未发送", null));
-                continue;
-            }
-            try {
-                delivery.send(messageId, agency.name(), recipient, text, attachments);
-                records.save(record.with(MailRecord.SENT, null, ChinaTime.nowOffset()));
-                sentTo.add(recipient.address());
-            } catch (RuntimeException e) {
-                records.save(record.with(MailRecord.FAILED, truncate(String.valueOf(e.getMessage())), null));
-                failures.add(recipient.address() + "：" + e.getMessage());
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new MailDeliveryFailedException("邮件发送失败（将自动重试）：" + String.join("；", failures));
-        }
-        if (!sentTo.isEmpty()) {
-            events.record(caseId, "system", "邮件", "发送邮件：" + text.subject(), "收件人：" + String.join("、", sentTo),
-                    restricted);
-        }
+        mailer.send(execution, DelegateFields.step(execution).replace('#', '-'), new CaseMailer.Request(
+                fields.required("template", template), tokens, fields.list("attachDocuments", attachDocuments),
+                fields.get("attachPackage", attachPackage), fields.get("deadlineName", deadlineName), due(execution)));
     }
 
     /** Variable {@code due}, else the earliest due date of an open task of this process instance. */
@@ -158,28 +55,5 @@ class SendMailDelegate implements JavaDelegate {
                 .processInstanceId(execution.getProcessInstanceId()).dueAfter(new Date(0)).orderByDueDate().asc()
                 .listPage(0, 1);
         return task.isEmpty() ? null : TemplateValues.text(task.get(0).getDueDate());
-    }
-
-    static String messageId(UUID caseId, String processInstanceId, String activity, MailRecipients.Recipient r) {
-        String key = r.address() == null ? "token:" + r.token() : r.address().toLowerCase(java.util.Locale.ROOT);
-        String hash;
-        try {
-            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return "<" + caseId + "." + processInstanceId + "." + activity + "." + hash + "@lawflow>";
-    }
-
-    private static String truncate(String s) {
-        return s.length() > 1900 ? s.substring(0, 1900) : s;
-    }
-
-    /** An SMTP failure: the job fails and is retried; after the last retry it becomes an incident. */
-    static class MailDeliveryFailedException extends RuntimeException {
-        MailDeliveryFailedException(String message) {
-            super(message);
-        }
     }
 }

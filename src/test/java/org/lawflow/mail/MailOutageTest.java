@@ -77,11 +77,11 @@ class MailOutageTest {
         var r = new MailRecipients.Recipient("superior", "A@x.example", null);
         var same = new MailRecipients.Recipient("justiceBureau", "a@x.example", "名");
         var id = java.util.UUID.randomUUID();
-        assertThat(SendMailDelegate.messageId(id, "pi", "Task_Send", r))
-                .isEqualTo(SendMailDelegate.messageId(id, "pi", "Task_Send", same))
+        assertThat(CaseMailer.messageId(id, "pi", "Task_Send", r))
+                .isEqualTo(CaseMailer.messageId(id, "pi", "Task_Send", same))
                 .startsWith("<" + id + ".pi.Task_Send.").endsWith("@lawflow>");
-        assertThat(SendMailDelegate.messageId(id, "pi", "Task_Send-2", r))
-                .isNotEqualTo(SendMailDelegate.messageId(id, "pi", "Task_Send", r));
+        assertThat(CaseMailer.messageId(id, "pi", "Task_Send-2", r))
+                .isNotEqualTo(CaseMailer.messageId(id, "pi", "Task_Send", r));
     }
 
     @Test

@@ -61,6 +61,7 @@ class MajorDecisionReviewProcessTest {
         });
         Mocks.register("generateDocumentDelegate", recording("doc"));
         Mocks.register("sendMailDelegate", recording("mail"));
+        org.lawflow.RecordingReminder.register(calls);
         Mocks.register("buildPackageDelegate", recording("package"));
         for (String name : List.of("decisionRecordDelegate", "noPenaltyDelegate", "reviewRejectedDelegate",
                 "criminalTransferFromReviewDelegate")) {
@@ -256,9 +257,12 @@ class MajorDecisionReviewProcessTest {
         assertThat(pi).isWaitingAt("Task_ReviewLegality");
         // past 5 working days (法制审核) and 5 days ending on a weekend (备案, moved to Monday 11-30)
         ClockUtil.setCurrentTime(Date.from(START.plus(8, ChronoUnit.DAYS)));
-        execute(job("Timer_ReviewOverdue"));
-        runJobs(pi);
-        assertThat(calls).contains("mail:group:legal-reviewer,group:supervisor");
+        var reminder = managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .activityId("Task_ReviewLegality").singleResult();
+        assertThat(reminder.getDuedate()).as("the reminder fires at the task's own deadline")
+                .isEqualTo(task().getDueDate());
+        execute(reminder);
+        assertThat(calls).contains("reminder:group:legal-reviewer,group:supervisor:deadline-reminder");
         assertThat(pi).isWaitingAt("Task_ReviewLegality");
     }
 
