@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.lawflow.calendar.StatutoryCalendarStatus;
+import org.lawflow.mail.StaffMail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +21,9 @@ class CalendarCoverageReminder {
 
     private final StatutoryCalendarStatus calendar;
     private final MonthlyStatistics statistics;
-    private final SupervisorMail mail;
+    private final StaffMail mail;
 
-    CalendarCoverageReminder(StatutoryCalendarStatus calendar, MonthlyStatistics statistics, SupervisorMail mail) {
+    CalendarCoverageReminder(StatutoryCalendarStatus calendar, MonthlyStatistics statistics, StaffMail mail) {
         this.calendar = calendar;
         this.statistics = statistics;
         this.mail = mail;
@@ -37,9 +38,9 @@ class CalendarCoverageReminder {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         String prefix = "calendar-coverage." + warning.get().years() + "." + monday;
         Map<String, String> values = Map.of("years", warning.get().years(), "message", warning.get().message());
-        List<String> sent = new ArrayList<>(mail.sendToAdministrators("calendar-coverage", values, prefix));
+        List<String> sent = new ArrayList<>(mail.toAdministrators("calendar-coverage", values, prefix));
         for (String agency : statistics.agencies()) {
-            sent.addAll(mail.send(agency, "calendar-coverage", values, prefix, List.of()));
+            sent.addAll(mail.toSupervisors(agency, "calendar-coverage", values, prefix, List.of()));
         }
         return sent;
     }

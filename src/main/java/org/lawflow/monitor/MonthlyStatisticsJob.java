@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.lawflow.calendar.StatutoryDeadlines;
+import org.lawflow.mail.StaffMail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +27,10 @@ class MonthlyStatisticsJob implements JavaDelegate {
     private final MonthlyStatistics statistics;
     private final StatisticsFormats formats;
     private final StatutoryDeadlines deadlines;
-    private final SupervisorMail mail;
+    private final StaffMail mail;
 
     MonthlyStatisticsJob(MonthlyStatistics statistics, StatisticsFormats formats, StatutoryDeadlines deadlines,
-            SupervisorMail mail) {
+            StaffMail mail) {
         this.statistics = statistics;
         this.formats = formats;
         this.deadlines = deadlines;
@@ -61,12 +62,12 @@ class MonthlyStatisticsJob implements JavaDelegate {
         var report = statistics.report(agency, month);
         StringBuilder figures = new StringBuilder();
         report.figures().forEach(f -> figures.append(f.label()).append("：").append(f.value()).append('\n'));
-        return mail.send(agency, "monthly-statistics", Map.of("title", formats.title(report), "month",
+        return mail.toSupervisors(agency, "monthly-statistics", Map.of("title", formats.title(report), "month",
                 StatisticsFormats.period(month), "figures", figures.toString().strip()),
                 "statistics." + agency + "." + month,
-                List.of(new SupervisorMail.Attachment(StatisticsFormats.fileName(report, "pdf"), formats.pdf(report),
+                List.of(new StaffMail.Attachment(StatisticsFormats.fileName(report, "pdf"), formats.pdf(report),
                         "application/pdf"),
-                        new SupervisorMail.Attachment(StatisticsFormats.fileName(report, "csv"), formats.csv(report),
+                        new StaffMail.Attachment(StatisticsFormats.fileName(report, "csv"), formats.csv(report),
                                 "text/csv; charset=UTF-8")));
     }
 }

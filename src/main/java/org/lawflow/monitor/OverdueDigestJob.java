@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.identity.Groups;
 import org.lawflow.identity.LawFlowUser;
+import org.lawflow.mail.StaffMail;
 import org.lawflow.system.ChinaTimeFormat;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +24,11 @@ class OverdueDigestJob implements JavaDelegate {
 
     private final DeadlineBoard board;
     private final MonthlyStatistics statistics;
-    private final SupervisorMail mail;
+    private final StaffMail mail;
     private final MonthlyStatisticsJob calendar;
     private final CalendarCoverageReminder coverage;
 
-    OverdueDigestJob(DeadlineBoard board, MonthlyStatistics statistics, SupervisorMail mail,
+    OverdueDigestJob(DeadlineBoard board, MonthlyStatistics statistics, StaffMail mail,
             MonthlyStatisticsJob calendar, CalendarCoverageReminder coverage) {
         this.board = board;
         this.statistics = statistics;
@@ -63,7 +64,7 @@ class OverdueDigestJob implements JavaDelegate {
                     .append(item.basis()).append("）\n");
         }
         LocalDate today = calendar.today();
-        return mail.send(agency, "overdue-digest", Map.of("count", String.valueOf(overdue.size()), "date",
+        return mail.toSupervisors(agency, "overdue-digest", Map.of("count", String.valueOf(overdue.size()), "date",
                 ChinaTimeFormat.date(today),
                 "items", list.toString().strip(), "agency", String.valueOf(statistics.agencyName(agency))),
                 "overdue-digest." + agency + "." + today, List.of());

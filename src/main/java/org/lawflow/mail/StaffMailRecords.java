@@ -1,4 +1,4 @@
-package org.lawflow.monitor;
+package org.lawflow.mail;
 
 import java.time.OffsetDateTime;
 
@@ -10,17 +10,17 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Table report_mail (V12): which report mails went out. Written in its own transaction (REQUIRES_NEW), because the
+ * Table report_mail (V12): which staff mails (reports, digests, warnings) went out. Written in its own transaction (REQUIRES_NEW), because the
  * job that sends them may still fail later (the next supervisor's mail) and be retried: its transaction is rolled
  * back, this record is not.
  */
 @Component
-class ReportMails {
+class StaffMailRecords {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate requiresNew;
 
-    ReportMails(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    StaffMailRecords(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.requiresNew = new TransactionTemplate(transactionManager);
         this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
