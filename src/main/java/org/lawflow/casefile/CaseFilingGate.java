@@ -8,13 +8,15 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.lawflow.system.ConflictException;
 import org.lawflow.system.InvalidInputException;
+import org.lawflow.system.ParseListeners;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
  * first steps, and {@code skipCustomListeners}, do not pass by it as they would by a listener in the BPMN.
  */
 @Component
-class CaseFilingGate extends PostParseListenerPlugin {
+class CaseFilingGate extends AbstractProcessEnginePlugin {
 
     /** The procedures against the party, with their names for the refusal. */
     static final Map<String, String> FILING_REQUIRED = Map.of(
@@ -63,8 +65,8 @@ class CaseFilingGate extends PostParseListenerPlugin {
     }
 
     @Override
-    BpmnParseListener parseListener() {
-        return new AbstractBpmnParseListener() {
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        ParseListeners.add(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
                 if (CASE_BOUND.contains(definition.getKey())) {
@@ -72,7 +74,7 @@ class CaseFilingGate extends PostParseListenerPlugin {
                             (ExecutionListener) execution -> check(definition.getKey(), execution));
                 }
             }
-        };
+        });
     }
 
     private void check(String processKey, DelegateExecution execution) {

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.lawflow.system.UserTaskListeners;
+import org.lawflow.system.ParseListeners;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ class CaseRecordParseListener extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        UserTaskListeners.add(configuration,
+        ParseListeners.onUserTasks(configuration,
                 (processKey, activityId, task) -> task.addTaskListener(TaskListener.EVENTNAME_COMPLETE,
                         recorder(CaseFlows.DISCIPLINE_CLUE_TRANSFER.equals(processKey))));
     }

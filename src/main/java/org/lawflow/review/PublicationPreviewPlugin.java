@@ -3,7 +3,7 @@ package org.lawflow.review;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.lawflow.system.UserTaskListeners;
+import org.lawflow.system.ParseListeners;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ class PublicationPreviewPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        UserTaskListeners.add(configuration, (processKey, activityId, task) -> {
+        ParseListeners.onUserTasks(configuration, (processKey, activityId, task) -> {
             if (ReviewVariables.PROCESS_KEY.equals(processKey) && PublicationPreviewListener.TASK.equals(activityId)) {
                 task.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
                 task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -12,10 +13,11 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Task listeners added when a definition is parsed instead of written into each BPMN: they apply to every user task
- * (or the ones chosen) of every deployed version, also the older versions that running instances still use.
+ * The one way LawFlow adds behaviour when a definition is parsed instead of writing it into each BPMN: a parse
+ * listener registered from a process engine plugin's {@code preInit}, run after Camunda's own parsing. It applies to
+ * every deployed version, also the older ones that running instances still use.
  */
-public final class UserTaskListeners {
+public final class ParseListeners {
 
     /** Receives each parsed user task with its process definition key and activity id. */
     @FunctionalInterface
@@ -23,12 +25,17 @@ public final class UserTaskListeners {
         void parsed(String processKey, String activityId, TaskDefinition task);
     }
 
-    /** To be called from a process engine plugin's {@code preInit}. */
-    public static void add(ProcessEngineConfigurationImpl configuration, OnUserTask onUserTask) {
+    /** Adds a parse listener; to be called from a process engine plugin's {@code preInit}. */
+    public static void add(ProcessEngineConfigurationImpl configuration, BpmnParseListener listener) {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+        configuration.getCustomPostBPMNParseListeners().add(listener);
+    }
+
+    /** Calls back for every parsed user task (to add task listeners); from a plugin's {@code preInit}. */
+    public static void onUserTasks(ProcessEngineConfigurationImpl configuration, OnUserTask onUserTask) {
+        add(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 String processKey = activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
@@ -39,6 +46,6 @@ public final class UserTaskListeners {
         });
     }
 
-    private UserTaskListeners() {
+    private ParseListeners() {
     }
 }
