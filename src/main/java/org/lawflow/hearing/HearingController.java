@@ -110,7 +110,7 @@ class HearingController {
                     throw e;
                 }
                 // anything else: the request stays on record as RECEIVED and the window's timer will not read the
-                // case as waived (HearingOutcomeDelegate); the party is told it was received
+                // case as waived (HearingOutcomeDelegates); the party is told it was received
                 log.error("Hearing request {} of case {} recorded but not processed", requestId, id, e);
                 Map<String, Object> pending = new LinkedHashMap<>();
                 pending.put("outcome", RequestOutcome.RECEIVED);

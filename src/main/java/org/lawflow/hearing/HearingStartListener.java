@@ -33,7 +33,7 @@ class HearingStartListener implements ExecutionListener {
         var c = found.orElseThrow(() -> new InvalidInputException(CASE_NO,
                 "未找到案件" + (caseNo == null ? "" : "“" + caseNo + "”") + "，请填写本机构的案号"));
         boolean called = execution.getSuperExecution() != null;
-        String actor = HearingGuards.currentUser(execution.getProcessEngineServices(), null);
+        String actor = HearingTaskChecks.currentUser(execution.getProcessEngineServices(), null);
         if (!called && actor != null && !c.officers().contains(actor)) {
             throw new InvalidInputException(CASE_NO, "只有本案执法人员可以启动听证告知程序");
         }

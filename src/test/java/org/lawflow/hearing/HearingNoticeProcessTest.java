@@ -50,8 +50,17 @@ class HearingNoticeProcessTest {
         Mocks.register("generateDocumentDelegate", new RecordingDelegate("doc", calls));
         Mocks.register("sendMailDelegate", new RecordingDelegate("mail", calls));
         Mocks.register("hearingStartListener", new HearingStartListener(records));
-        Mocks.register("hearingGuards", new HearingGuards(records));
-        Mocks.register("hearingOutcomeDelegate", new HearingOutcomeDelegate(records));
+        Mocks.register("notificationDeliveryGuard", new NotificationDeliveryGuard(records));
+        Mocks.register("hearingRequestGuard", new HearingRequestGuard(records));
+        Mocks.register("hostAppointmentGuard", new HostAppointmentGuard(records));
+        Mocks.register("recusalDecisionGuard", new RecusalDecisionGuard(records));
+        Mocks.register("hearingScheduleGuard", new HearingScheduleGuard(records));
+        Mocks.register("hearingRecordGuard", new HearingRecordGuard(records));
+        Mocks.register("hearingReportGuard", new HearingReportGuard(records));
+        var outcomes = new HearingOutcomeDelegates();
+        Mocks.register("hearingWaiverRecordDelegate", outcomes.hearingWaiverRecordDelegate(records));
+        Mocks.register("hearingHeldRecordDelegate", outcomes.hearingHeldRecordDelegate(records));
+        Mocks.register("hearingTerminationRecordDelegate", outcomes.hearingTerminationRecordDelegate(records));
         var ids = engine.getIdentityService();
         ids.saveGroup(ids.newGroup("hearing-host"));
         for (String[] u : new String[][] {{"chenjing", "陈静"}, {"wuqing", "吴青"}}) {

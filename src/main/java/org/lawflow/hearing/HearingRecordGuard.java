@@ -1,0 +1,52 @@
+package org.lawflow.hearing;
+
+import static org.lawflow.hearing.HearingTaskChecks.*;
+import static org.lawflow.hearing.HearingVariables.*;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lawflow.system.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * 举行听证并制作笔录 (行政处罚法第六十四条第七项至第十项): the party's attendance first; when present, the record
+ * with the party's signature or the host's note of the refusal.
+ */
+@Component("hearingRecordGuard")
+class HearingRecordGuard implements TaskListener {
+
+    static final Set<String> ATTENDANCES = Set.of("PRESENT", "EXCUSED", "ABSENT", "LEFT");
+
+    private final HearingRecords records;
+
+    HearingRecordGuard(HearingRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String attendance = string(task, ATTENDANCE);
+        if (attendance == null || !ATTENDANCES.contains(attendance)) {
+            throw new InvalidInputException(ATTENDANCE, "请记录当事人到场情况：到场、有正当理由未到场、无正当理由未到场或中途退场");
+        }
+        if (!"PRESENT".equals(attendance)) {
+            required(task, "attendanceNote", "请记录未到场或中途退场的经过，以及是否有正当理由");
+            record(records, task, "听证到场情况", ("EXCUSED".equals(attendance) ? "当事人有正当理由未到场，听证延期举行"
+                    : "ABSENT".equals(attendance) ? "当事人无正当理由未到场" : "当事人未经许可中途退场")
+                    + "；" + string(task, "attendanceNote"));
+            return;
+        }
+        required(task, "investigatorStatement", "请记录调查人员提出的违法事实、证据和行政处罚建议");
+        required(task, "partyDefence", "请记录当事人的申辩意见");
+        required(task, "crossExamination", "请记录质证情况");
+        boolean signed = isTrue(task, "partySigned");
+        task.setVariable("partySigned", signed);
+        if (!signed) {
+            required(task, "signatureRefusalNote", "当事人或其代理人拒绝签字或盖章的，由听证主持人在笔录中注明");
+        }
+        record(records, task, "听证笔录",
+                "当事人到场；" + (signed ? "当事人已签字" : "当事人拒绝签字：" + string(task, "signatureRefusalNote")));
+    }
+}

@@ -1,0 +1,59 @@
+package org.lawflow.hearing;
+
+import static org.lawflow.hearing.HearingTaskChecks.*;
+import static org.lawflow.hearing.HearingVariables.*;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lawflow.system.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * 等待或记录听证申请: the officer records a request received in time (行政处罚法第六十四条第一项), or an express
+ * waiver with the party's statement; a late request cannot be recorded as valid.
+ */
+@Component("hearingRequestGuard")
+class HearingRequestGuard implements TaskListener {
+
+    private final HearingRecords records;
+
+    HearingRequestGuard(HearingRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String response = string(task, PARTY_RESPONSE);
+        if (!"REQUESTED".equals(response) && !"WAIVED".equals(response)) {
+            throw new InvalidInputException(PARTY_RESPONSE, "请选择“当事人申请听证”或“当事人明确放弃听证”");
+        }
+        String channel = required(task, REQUEST_CHANNEL, "请选择当事人提出申请或放弃的方式");
+        String note = string(task, REQUEST_NOTE);
+        LocalDate deadline = day(task.getVariable(REQUEST_DEADLINE));
+        if ("WAIVED".equals(response)) {
+            if (note == null) {
+                throw new InvalidInputException(REQUEST_NOTE, "明确放弃听证的，请记录当事人的书面声明或笔录内容");
+            }
+            task.setVariable(REQUESTED, false);
+            record(records, task, "当事人明确放弃听证", "方式：" + channel + "；" + note);
+            return;
+        }
+        LocalDate on = requiredDay(task, REQUESTED_ON, "请填写当事人提出听证申请的日期");
+        if (on.isAfter(today())) {
+            throw new InvalidInputException(REQUESTED_ON, "申请日期不能晚于今天");
+        }
+        if (deadline != null && on.isAfter(deadline)) {
+            throw new InvalidInputException(REQUESTED_ON, "申请日期" + chinese(on) + "晚于听证申请期限（" + chinese(deadline)
+                    + "届满，行政处罚法第六十四条第一项：告知后五个工作日内提出），属逾期申请，不能登记为有效申请");
+        }
+        task.setVariable(REQUESTED, true);
+        task.setVariable(REQUESTED_ON, on.toString());
+        String caseId = string(task, CASE_ID);
+        records.request(caseId, task.getProcessInstanceId(), on.atStartOfDay(CHINA).toOffsetDateTime(),
+                RequestOutcome.ACCEPTED, channel, note, actor(task));
+        record(records, task, "登记听证申请",
+                "申请日期：" + chinese(on) + "；方式：" + channel + "；期限截止：" + chinese(deadline));
+    }
+}
