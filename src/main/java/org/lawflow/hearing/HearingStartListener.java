@@ -2,7 +2,6 @@ package org.lawflow.hearing;
 
 import static org.lawflow.hearing.HearingVariables.*;
 
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -52,8 +51,6 @@ class HearingStartListener implements ExecutionListener {
             execution.setProcessBusinessKey(c.caseNo());
         }
         execution.setVariable(CASE_OFFICERS, String.join(",", c.officers()));
-        execution.setVariable(CASE_OFFICER_RECIPIENTS,
-                c.officers().stream().map(o -> "user:" + o).collect(Collectors.joining(",")));
         execution.setVariable(REQUESTED, false);
         String delivered = string(execution, NOTICE_DELIVERED_ON);
         records.event(c.id(), actor, "听证告知", "启动听证告知程序",

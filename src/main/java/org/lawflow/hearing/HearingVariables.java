@@ -22,7 +22,6 @@ final class HearingVariables {
     static final String CASE_CAUSE = "caseCause";
     static final String AGENCY_ID = "agencyId";
     static final String CASE_OFFICERS = "caseOfficers";
-    static final String CASE_OFFICER_RECIPIENTS = "caseOfficerRecipients";
     static final String NOTICE_DELIVERED_ON = "noticeDeliveredOn";
     static final String REQUEST_DEADLINE = "hearingRequestDeadline";
     static final String REQUESTED = "hearingRequested";

@@ -1,7 +1,6 @@
 package org.lawflow.mail;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,13 +13,15 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
 /**
  * What a task's deadline reminder (its {@code timeout} task listener {@code ${deadlineReminder}}) sends, read from
- * the listener's {@code camunda:field}s in the model: {@code recipients} (tokens, default: whoever holds or is
- * offered the task), {@code template} (default {@code deadline-reminder}) and {@code deadlineName} (default: the
+ * the listener's {@code camunda:field}s in the model: {@code recipients} (tokens of {@code MailRecipients}, plus
+ * {@code task}: whoever holds or is offered the task; default {@code task}), {@code template} (default {@code deadline-reminder}) and {@code deadlineName} (default: the
  * task's name + 期限).
  */
 public record ReminderSettings(List<String> recipients, String template, String deadlineName) {
 
     public static final String DEFAULT_TEMPLATE = "deadline-reminder";
+    /** The recipient token for the task's assignee, candidate users and candidate groups. */
+    static final String HOLDERS = "task";
 
     public static ReminderSettings of(DelegateTask task) {
         String recipients = null;
@@ -39,8 +40,15 @@ public record ReminderSettings(List<String> recipients, String template, String 
                 default -> throw new IllegalStateException("期限提醒不支持字段 " + field.getCamundaName());
             }
         }
-        return new ReminderSettings(recipients == null ? holders(task)
-                : Arrays.stream(recipients.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList(),
+        List<String> tokens = new ArrayList<>();
+        for (String token : (recipients == null ? HOLDERS : recipients).split("[,，\\s]+")) {
+            if (token.equals(HOLDERS)) {
+                tokens.addAll(holders(task));
+            } else if (!token.isBlank()) {
+                tokens.add(token);
+            }
+        }
+        return new ReminderSettings(tokens,
                 template == null ? DEFAULT_TEMPLATE : template,
                 deadlineName == null ? task.getName() + "期限" : deadlineName);
     }

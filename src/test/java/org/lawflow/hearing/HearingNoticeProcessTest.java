@@ -49,6 +49,7 @@ class HearingNoticeProcessTest {
         Mocks.register("deadlines", StatutoryDeadlines.fromDataFile());
         Mocks.register("generateDocumentDelegate", new RecordingDelegate("doc", calls));
         Mocks.register("sendMailDelegate", new RecordingDelegate("mail", calls));
+        org.lawflow.RecordingReminder.register(calls);
         Mocks.register("hearingStartListener", new HearingStartListener(records));
         Mocks.register("notificationDeliveryGuard", new NotificationDeliveryGuard(records));
         Mocks.register("hearingRequestGuard", new HearingRequestGuard(records));
@@ -109,6 +110,16 @@ class HearingNoticeProcessTest {
     private void fireTimer(ProcessInstance pi, String timerId) {
         var job = managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(timerId)
                 .singleResult();
+        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+        managementService().executeJob(job.getId());
+        runJobs(pi);
+    }
+
+    /** Fires the deadline reminder of the task (its timeout listener), which must be due at the task's due date. */
+    private void fireReminder(ProcessInstance pi, String taskId) {
+        var job = managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(taskId)
+                .singleResult();
+        assertThat(job.getDuedate()).isEqualTo(task().getDueDate());
         ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
         managementService().executeJob(job.getId());
         runJobs(pi);
@@ -214,8 +225,9 @@ class HearingNoticeProcessTest {
         assertThat(calls).containsExactly("doc:HEARING_NOTIFICATION");
         assertThat(pi).isWaitingAt("Task_RecordNotificationDelivery");
         assertThat(task()).hasCandidateUser("zhangwei");
-        fireTimer(pi, "Timer_DeliveryOverdue");
-        assertThat(calls).contains("mail:user:liqiang,user:zhangwei");
+        fireReminder(pi, "Task_RecordNotificationDelivery");
+        assertThat(calls).as("the officers the task is offered to").anyMatch(c -> c.startsWith("reminder:")
+                && c.contains("user:liqiang") && c.contains("user:zhangwei") && c.endsWith(":deadline-reminder"));
         assertThat(pi).isWaitingAt("Task_RecordNotificationDelivery");
         complete(task(), withVariables("noticeDeliveredOn", "2026-11-03", "deliveryMethod", "DIRECT"));
         runJobs(pi);
@@ -263,8 +275,8 @@ class HearingNoticeProcessTest {
         assertThat(pi).isWaitingAt("Task_DecideRecusal");
         assertThat(task().getDueDate()).isNotNull();
         // the head lets the decision's date pass: head and supervisor are reminded, the decision stays open
-        fireTimer(pi, "Timer_RecusalOverdue");
-        assertThat(calls).contains("mail:group:agency-head,group:supervisor");
+        fireReminder(pi, "Task_DecideRecusal");
+        assertThat(calls).contains("reminder:group:agency-head,group:supervisor:deadline-reminder");
         assertThat(pi).isWaitingAt("Task_DecideRecusal");
         complete(task(), withVariables("recusalDecision", "REJECTED", "recusalDecisionReasons", "理由不成立"));
         assertThat(pi).isWaitingAt("Task_ScheduleHearing");
