@@ -87,8 +87,14 @@ class BpmnContractTest {
      * that no longer offends fails the test.
      */
     static final Set<String> PENDING_OTHER_REWIRING = Set.of(
-            "org/lawflow/review/PublicationPreviewListener.java",
-            "org/lawflow/monitor/MonthlyStatistics.java");
+            "org/lawflow/review/PublicationPreviewListener.java");
+
+    /**
+     * The one lasting exception: the monthly statistics count what happened from the engine's history, which knows
+     * steps only by activity id. They read, they do not wire; every id they name must exist in a model, so renaming
+     * a step in the Modeler fails here instead of silently counting zero.
+     */
+    static final Set<String> HISTORY_READERS = Set.of("org/lawflow/monitor/MonthlyStatistics.java");
 
     @Test
     void everyModelResolves() throws Exception {
@@ -126,7 +132,12 @@ class BpmnContractTest {
         }
         Set<String> allowed = new HashSet<>(PENDING_TRANSFER_REWIRING);
         allowed.addAll(PENDING_OTHER_REWIRING);
+        allowed.addAll(HISTORY_READERS);
         List<String> problems = new ArrayList<>();
+        for (String reader : HISTORY_READERS) {
+            offenders.getOrDefault(reader, List.of()).stream().filter(id -> !modelIds.contains(id))
+                    .forEach(id -> problems.add(reader + " reads history of " + id + ", which no model has"));
+        }
         offenders.forEach((file, ids) -> {
             if (!allowed.contains(file)) {
                 problems.add(file + " names activity ids " + ids + ": wire one named bean per step instead");
