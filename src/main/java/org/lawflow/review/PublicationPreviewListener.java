@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicationPreviewListener implements TaskListener {
 
-    static final String TASK = "Task_ConfirmPublication";
+    /** The form of 确认公示内容: the task is recognised by what it asks, in every version of the model. */
+    static final String FORM = "confirm-publication";
     static final String PREVIEW = "publicationPreview";
     static final String MASKING_ACCEPTED = "publicationMaskingAccepted";
     static final int NOTE_MAX_LENGTH = 2000;

@@ -7,7 +7,8 @@ import org.lawflow.system.ParseListeners;
 import org.springframework.stereotype.Component;
 
 /**
- * Attaches {@link PublicationPreviewListener} to 确认公示内容 when a definition is parsed rather than in the BPMN:
+ * Attaches {@link PublicationPreviewListener} to 确认公示内容 (the task with its form) when a definition is parsed
+ * rather than in the BPMN:
  * so every deployed version of the review carries it, also the older ones that running cases still use.
  */
 @Component
@@ -22,7 +23,9 @@ class PublicationPreviewPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         ParseListeners.onUserTasks(configuration, (processKey, activityId, task) -> {
-            if (ReviewVariables.PROCESS_KEY.equals(processKey) && PublicationPreviewListener.TASK.equals(activityId)) {
+            var form = task.getFormDefinition() == null ? null : task.getFormDefinition().getCamundaFormDefinitionKey();
+            if (ReviewVariables.PROCESS_KEY.equals(processKey) && form != null
+                    && PublicationPreviewListener.FORM.equals(form.getExpressionText())) {
                 task.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
                 task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
             }
