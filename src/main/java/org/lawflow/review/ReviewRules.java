@@ -47,6 +47,7 @@ class ReviewRules {
         facts.put(ReviewVariables.HEAVY_PENALTY, c.hasHeavyPenalty());
         facts.put(ReviewVariables.MAJOR_PUBLIC_INTEREST, c.majorPublicInterest());
         facts.put(ReviewVariables.COMPLEX_CASE, c.complexCase());
+        facts.put(ReviewVariables.SOCIAL_IMPACT, c.socialImpact());
         return facts;
     }
 

@@ -15,6 +15,7 @@ final class ReviewVariables {
     static final String HEAVY_PENALTY = "heavyPenalty";
     static final String MAJOR_PUBLIC_INTEREST = "majorPublicInterest";
     static final String COMPLEX_CASE = "complexCase";
+    static final String SOCIAL_IMPACT = "socialImpact";
     static final String HEARING_OUTCOME = "hearingOutcome";
     static final String PROPOSED_FINE = "proposedFineAmount";
     static final String NOTICE_DELIVERED_ON = "noticeDeliveredOn";

@@ -51,6 +51,7 @@ class MajorDecisionReviewProcessTest {
     @BeforeEach
     void registerDoubles() {
         caseFacts.putAll(Map.of("largeAmount", false, "heavyPenalty", false, "majorPublicInterest", false,
+                "socialImpact", false,
                 "complexCase", false, "filedOn", "2026-11-20"));
         ClockUtil.setCurrentTime(Date.from(START));
         Mocks.register("deadlines", StatutoryDeadlines.fromDataFile());
