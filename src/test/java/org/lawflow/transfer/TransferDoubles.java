@@ -3,6 +3,7 @@ package org.lawflow.transfer;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -14,11 +15,31 @@ import org.lawflow.calendar.StatutoryDeadlines;
 
 /**
  * Test doubles for the transfer process tests: the document, package and mail delegates of branch documents,
- * the {@code deadlines} bean (the real calendar on its data file, recording the periods asked for) and the transfer record delegate (it needs the
- * database; the Spring Boot test covers it). Every call is recorded as "doc:KIND", "package:KIND",
- * "mail:recipients:template" or "record:ACTION".
+ * the {@code deadlines} bean (the real calendar on its data file, recording the periods asked for) and the transfer
+ * record steps (they need the database; the Spring Boot tests cover them). Every call is recorded as "doc:KIND",
+ * "package:KIND", "mail:recipients:template" or "record:ACTION". The task guards are the real ones.
  */
 final class TransferDoubles {
+
+    /** The record step beans both BPMNs name, and the ACTION each double records. */
+    private static final Map<String, String> RECORD_STEPS = Map.ofEntries(
+            Map.entry("transferRegisteredRecord", "REGISTERED"),
+            Map.entry("transferHeadDecisionRecord", "HEAD_DECIDED"),
+            Map.entry("transferSentRecord", "SENT"),
+            Map.entry("policeReceiptRecord", "RECEIPT"),
+            Map.entry("policeFilingDecisionRecord", "FILING_DECISION"),
+            Map.entry("reconsiderationRequestRecord", "RECONSIDERATION_REQUESTED"),
+            Map.entry("reconsiderationAnswerRecord", "RECONSIDERATION_ANSWER"),
+            Map.entry("supervisionRequestRecord", "SUPERVISION_REQUESTED"),
+            Map.entry("supervisionResultRecord", "SUPERVISION_RESULT"),
+            Map.entry("returnToAdministrativeRecord", "RETURNED_TO_ADMINISTRATIVE"),
+            Map.entry("policeFiledRecord", "FILED"),
+            Map.entry("evidenceHandoverRecord", "HANDED_OVER"),
+            Map.entry("clueRegisteredRecord", "CLUE_REGISTERED"),
+            Map.entry("clueRoutingRecord", "CLUE_ROUTED"),
+            Map.entry("clueHeadDecisionRecord", "CLUE_DECIDED"),
+            Map.entry("clueSentRecord", "CLUE_SENT"),
+            Map.entry("clueFeedbackRecord", "CLUE_FEEDBACK"));
 
     final List<String> calls = new ArrayList<>();
     final List<String> periods = new ArrayList<>();
@@ -33,15 +54,21 @@ final class TransferDoubles {
         }
     }
 
-    /** Records "prefix:field values" like the real delegates would be configured. */
+    /** Records "prefix:field values" like the real delegates would be configured, or "record:ACTION". */
     public class Recording implements JavaDelegate {
         private final String prefix;
+        private final String action;
         private Expression kind;
         private Expression recipients;
         private Expression template;
 
         Recording(String prefix) {
+            this(prefix, null);
+        }
+
+        Recording(String prefix, String action) {
             this.prefix = prefix;
+            this.action = action;
         }
 
         public void setKind(Expression e) { kind = e; }
@@ -54,13 +81,12 @@ final class TransferDoubles {
 
         @Override
         public void execute(DelegateExecution execution) {
-            if ("record".equals(prefix)) {
-                String what = TransferRecordDelegate.ACTIONS.get(execution.getCurrentActivityId());
-                calls.add(prefix + ":" + what);
-                if (what.endsWith("REGISTERED") && execution.getVariable("transferId") == null) {
+            if (action != null) {
+                calls.add(prefix + ":" + action);
+                if (action.endsWith("REGISTERED") && execution.getVariable("transferId") == null) {
                     execution.setVariable("transferId", UUID.randomUUID().toString());
                 }
-                if ("CLUE_ROUTED".equals(what)) {
+                if ("CLUE_ROUTED".equals(action)) {
                     execution.setVariable("receivingBodyName",
                             "INTERNAL".equals(execution.getVariable("receivingBody")) ? "纪检监察组" : "纪委监委");
                 }
@@ -77,9 +103,22 @@ final class TransferDoubles {
         Mocks.register("generateDocumentDelegate", new Recording("doc"));
         Mocks.register("buildPackageDelegate", new Recording("package"));
         Mocks.register("sendMailDelegate", new Recording("mail"));
-        Mocks.register("transferRecordDelegate", new Recording("record"));
+        RECORD_STEPS.forEach((bean, action) -> Mocks.register(bean, new Recording("record", action)));
         var settings = TransferSettings.defaults();
-        Mocks.register("transferTaskGuard", new TransferTaskGuard(new TransferTeams(identityService, settings), settings));
+        var teams = new TransferTeams(identityService, settings);
+        var criminal = new CriminalTransferSteps();
+        Mocks.register("transferTeamGuard", criminal.transferTeamGuard(teams));
+        Mocks.register("transferReportGuard", criminal.transferReportGuard());
+        Mocks.register("evidenceHandoverGuard", criminal.evidenceHandoverGuard());
+        Mocks.register("transferApprovalGuard", new HeadApprovalSteps().transferApprovalGuard());
+        var answers = new PoliceAnswerSteps();
+        Mocks.register("policeFilingDecisionGuard", answers.policeFilingDecisionGuard());
+        Mocks.register("reconsiderationAnswerGuard", answers.reconsiderationAnswerGuard());
+        Mocks.register("supervisionResultGuard", answers.supervisionResultGuard());
+        var challenges = new ChallengeSteps();
+        Mocks.register("challengeDecisionGuard", challenges.challengeDecisionGuard());
+        Mocks.register("supervisionDecisionGuard", challenges.supervisionDecisionGuard());
+        Mocks.register("clueFeedbackGuard", new ClueSteps().clueFeedbackGuard(settings));
     }
 
     /** Officers zhangwei, liqiang (xining), zhoujie (haidong); reviewer wangfang (xining); head zhaomin. */

@@ -151,6 +151,50 @@ class TransferMailFlowTest {
         assertThat(transfer.at("/handovers/0/items").asText()).contains("小型客车");
     }
 
+    /** 国务院令第310号第九、十条: not filed, reconsideration, supervision, still not filed: back to 已立案. */
+    @Test
+    void policeThatFinallyDoNotFileSendTheCaseBackToAdministrativeHandling() throws Exception {
+        Started s = start("zhangwei", TransferApiTest.criminal(List.of("zhangwei", "liqiang")));
+        var api = s.api();
+        String caseId = s.caseId();
+        String answers = s.path() + "/" + s.transferId() + "/police-answers";
+        api.completeTask("zhangwei", caseId, "Task_WriteTransferReport", Map.of("suspectedCrime", "非法经营罪",
+                "transferReport", "当事人无证营运，非法经营额逾25万元"));
+        api.completeTask("zhaomin", caseId, "Task_HeadApproval", Map.of("headApproval", "APPROVE", "headOpinion", "同意移送"));
+        runJobs(s.pi());
+        String today = ApiClient.todayInChina();
+        var notFiled = api().post("zhangwei", answers, Map.of("type", "FILING_DECISION", "decision", "NOT_FILED",
+                "noticeOn", today, "reasons", "未达立案追诉标准"));
+        assertThat(notFiled.status()).as(notFiled.body()).isEqualTo(202);
+        assertThat(notFiled.json().get("status").asText()).isEqualTo("FILING_DECISION_NOT_FILED");
+        api.completeTask("zhangwei", caseId, "Task_DecideChallenge", Map.of("challenge", "RECONSIDERATION",
+                "challengeReasons", "经营额已达追诉标准"));
+        var reconsidered = api().post("zhangwei", answers, Map.of("type", "RECONSIDERATION_ANSWER", "decision", "NOT_FILED",
+                "noticeOn", today));
+        assertThat(reconsidered.status()).as(reconsidered.body()).isEqualTo(202);
+        api.completeTask("zhangwei", caseId, "Task_DecideSupervision", Map.of("requestSupervision", "true",
+                "challengeReasons", "复议维持，建议立案监督"));
+        runJobs(s.pi());
+        var toProcuratorate = new java.util.ArrayList<String>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (recipients(m).contains("jianchayuan@xining.example")) {
+                toProcuratorate.add(m.getSubject());
+            }
+        }
+        assertThat(toProcuratorate).anyMatch(subject -> subject.startsWith("立案监督建议"));
+        var supervised = api().post("zhangwei", answers, Map.of("type", "SUPERVISION_RESULT", "decision", "NOT_FILED",
+                "noticeOn", today));
+        assertThat(supervised.status()).as(supervised.body()).isEqualTo(202);
+
+        assertThat(supervised.json().get("status").asText()).isEqualTo("RETURNED_TO_ADMINISTRATIVE");
+        assertThat(supervised.json().get("policeAnswers").toString())
+                .contains("FILING_DECISION", "RECONSIDERATION_ANSWER", "SUPERVISION_RESULT");
+        JsonNode details = api().get("zhangwei", "/api/cases/" + caseId).json();
+        assertThat(details.at("/case/status").asText()).isEqualTo("FILED");
+        assertThat(details.get("events").toString()).contains("公安机关立案决定：不予立案", "提请公安机关复议",
+                "公安机关复议决定：不予立案", "建议人民检察院立案监督", "立案监督结果：不予立案", "公安机关最终不予立案，退回行政处理");
+    }
+
     @Test
     void clueOfAgencyStaffGoesToTheInternalDisciplineBodyAndStaysHiddenFromOfficers() throws Exception {
         Started s = start("zhaomin", TransferApiTest.clue("AGENCY_STAFF"));
