@@ -72,21 +72,7 @@ class BpmnContractTest {
     static final Pattern ACTIVITY_ID_LITERAL = Pattern.compile("\"((?:Task|Gateway|Event|Start|End|Timer|Boundary)_[A-Za-z]+)\"");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"([A-Za-z][A-Za-z0-9_]*)\"");
 
-    /**
-     * TEMPORARY: the transfer package still dispatches on task ids; its engineer replaces that with one bean per
-     * step in parallel (issue #26). The merge of both branches empties this set; an entry that no longer offends
-     * fails the test, so it cannot stay behind.
-     */
-    static final Set<String> PENDING_TRANSFER_REWIRING = Set.of(
-            "org/lawflow/transfer/TransferRecordDelegate.java",
-            "org/lawflow/transfer/TransferTaskGuard.java");
 
-    /**
-     * TEMPORARY, outside the hearing rewiring (issue #26): the publication preview listens for one task id
-     * (review), the monthly statistics count ends and tasks by id (monitor). Their owners remove them; an entry
-     * that no longer offends fails the test.
-     */
-    static final Set<String> PENDING_OTHER_REWIRING = Set.of();
 
     /**
      * The one lasting exception: the monthly statistics count what happened from the engine's history, which knows
@@ -129,9 +115,7 @@ class BpmnContractTest {
                 }
             }
         }
-        Set<String> allowed = new HashSet<>(PENDING_TRANSFER_REWIRING);
-        allowed.addAll(PENDING_OTHER_REWIRING);
-        allowed.addAll(HISTORY_READERS);
+        Set<String> allowed = new HashSet<>(HISTORY_READERS);
         List<String> problems = new ArrayList<>();
         for (String reader : HISTORY_READERS) {
             offenders.getOrDefault(reader, List.of()).stream().filter(id -> !modelIds.contains(id))

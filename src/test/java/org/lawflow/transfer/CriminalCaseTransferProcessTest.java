@@ -173,9 +173,9 @@ class CriminalCaseTransferProcessTest extends TransferProcessTestSupport {
         ProcessInstance pi = start(true);
         assertThat(pi).isWaitingAt("Task_WriteTransferReport");
         complete(task(), withVariables("suspectedCrime", "非法经营罪", "transferReport", "报告"));
-        managementService().executeJob(timer(pi, "Timer_ApprovalOverdue").getId());
+        managementService().executeJob(timer(pi, "Task_HeadApproval").getId());
         runJobs(pi);
-        assertThat(doubles.calls).contains("mail:group:supervisor,group:agency-head:transfer-reminder");
+        assertThat(doubles.calls).contains("reminder:group:supervisor,group:agency-head:transfer-reminder");
         assertThat(pi).isWaitingAt("Task_HeadApproval");
 
         complete(task(), withVariables("headApproval", "APPROVE", "headOpinion", "同意"));
@@ -186,12 +186,12 @@ class CriminalCaseTransferProcessTest extends TransferProcessTestSupport {
                 "mail:police,procuratorate:transfer-package");
         assertThat(pi).isWaitingAt("Task_AwaitPoliceDecision");
 
-        managementService().executeJob(timer(pi, "Timer_PoliceAnswerOverdue").getId());
+        managementService().executeJob(timer(pi, "Task_AwaitPoliceDecision").getId());
         runJobs(pi);
-        assertThat(doubles.calls).contains("mail:var:leadOfficer,group:supervisor:transfer-reminder");
+        assertThat(doubles.calls).contains("reminder:var:leadOfficer,group:supervisor:transfer-reminder");
         assertThat(pi).isWaitingAt("Task_AwaitPoliceDecision");
         complete(task(), withVariables("filingDecision", "FILED", "filingNoticeOn", "2026-11-03"));
-        managementService().executeJob(timer(pi, "Timer_HandoverOverdue").getId());
+        managementService().executeJob(timer(pi, "Task_HandOverEvidence").getId());
         runJobs(pi);
         assertThat(pi).isWaitingAt("Task_HandOverEvidence");
         assertThat(doubles.calls.stream().filter(c -> c.endsWith("transfer-reminder"))).hasSize(4);

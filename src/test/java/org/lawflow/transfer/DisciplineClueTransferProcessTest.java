@@ -106,7 +106,7 @@ class DisciplineClueTransferProcessTest extends TransferProcessTestSupport {
         var timer = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
         managementService().executeJob(timer.getId());
         runJobs(pi);
-        assertThat(doubles.calls).contains("mail:group:agency-head,group:supervisor:transfer-reminder");
+        assertThat(doubles.calls).contains("reminder:group:agency-head,group:supervisor:transfer-reminder");
         assertThat(pi).isWaitingAt("Task_ApproveClueTransfer");
     }
 

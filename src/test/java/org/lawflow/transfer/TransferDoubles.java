@@ -103,6 +103,7 @@ final class TransferDoubles {
         Mocks.register("generateDocumentDelegate", new Recording("doc"));
         Mocks.register("buildPackageDelegate", new Recording("package"));
         Mocks.register("sendMailDelegate", new Recording("mail"));
+        org.lawflow.RecordingReminder.register(calls);
         RECORD_STEPS.forEach((bean, action) -> Mocks.register(bean, new Recording("record", action)));
         var settings = TransferSettings.defaults();
         var teams = new TransferTeams(identityService, settings);
