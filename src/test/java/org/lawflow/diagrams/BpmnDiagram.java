@@ -101,15 +101,10 @@ record BpmnDiagram(String fileName, String processId, List<Shape> shapes, List<E
         Map<String, Element> semantic = new HashMap<>();
         collectIds(root, semantic);
 
-        String processId = null;
-        for (Element process : children(root, MODEL, "process")) {
-            if (processId == null || "true".equals(process.getAttribute("isExecutable"))) {
-                processId = process.getAttribute("id");
-                if ("true".equals(process.getAttribute("isExecutable"))) {
-                    break;
-                }
-            }
-        }
+        // the executable process names the picture (a collaboration may hold other, non-executable pools)
+        List<Element> processes = children(root, MODEL, "process");
+        String processId = processes.stream().filter(p -> "true".equals(p.getAttribute("isExecutable")))
+                .findFirst().or(() -> processes.stream().findFirst()).map(p -> p.getAttribute("id")).orElse(null);
         List<Shape> shapes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         for (Element diagram : children(root, BPMNDI, "BPMNDiagram")) {

@@ -111,6 +111,21 @@ class BpmnDiagramsTest {
     }
 
     @Test
+    void theLayoutCheckSeesOverlappingShapesButNotABoundaryEventOnItsHost() {
+        var diagram = new BpmnDiagram("test.bpmn", "test", List.of(
+                task("Task_A", 100, 100), task("Task_B", 150, 120), task("Task_C", 400, 100),
+                new BpmnDiagram.Shape("Timer_C", "boundaryEvent", "", new BpmnDiagram.Box(432, 162, 36, 36), null,
+                        false, "Task_C", true, "p", "timer", true, false, false)), List.of());
+        assertThat(DiagramLayout.check(diagram)).extracting(DiagramLayout.Fault::key)
+                .containsExactly("test.bpmn: Task_A overlaps Task_B");
+    }
+
+    private static BpmnDiagram.Shape task(String id, double x, double y) {
+        return new BpmnDiagram.Shape(id, "serviceTask", id, new BpmnDiagram.Box(x, y, 100, 80), null, false, null,
+                true, "p", null, true, false, false);
+    }
+
+    @Test
     void chineseNamesWrapBetweenCharactersAndLatinWordsStayWhole() {
         assertThat(DiagramSvg.wrap("制作并移送案件材料（24小时内）", 88)).containsExactly("制作并移送案件", "材料（24小时内）");
         assertThat(DiagramSvg.wrap("审核意见，退回补正", 48)).containsExactly("审核意见，", "退回补正");

@@ -1,7 +1,9 @@
 package org.lawflow.diagrams;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.lawflow.diagrams.BpmnDiagram.Box;
@@ -59,7 +61,7 @@ final class DiagramLayout {
                     Point b = path.get(i + 1);
                     if (crosses(a, b, box)) {
                         faults.add(new Fault(d.fileName() + ": flow " + e.elementId() + " crosses " + s.elementId(),
-                                String.format(java.util.Locale.ROOT,
+                                String.format(Locale.ROOT,
                                         "%s: sequence flow %s (%s → %s), segment %s–%s, passes through %s %s at %s",
                                         d.fileName(), e.elementId(), e.sourceId(), e.targetId(), p(a), p(b),
                                         s.type(), s.elementId(), box(s.bounds()))));
@@ -99,17 +101,16 @@ final class DiagramLayout {
             return false;
         }
         String owner = member.attachedTo() != null ? member.attachedTo() : member.elementId();
-        return d.ancestors(owner).contains(container.elementId()) || owner.equals(container.elementId())
-                && member.attachedTo() != null;
+        return d.ancestors(owner).contains(container.elementId());
     }
 
     /** The polyline without its first and last {@code by} pixels. */
     static List<Point> trimmed(List<Point> points, double by) {
         List<Point> result = new ArrayList<>(points);
         cutStart(result, by);
-        java.util.Collections.reverse(result);
+        Collections.reverse(result);
         cutStart(result, by);
-        java.util.Collections.reverse(result);
+        Collections.reverse(result);
         return result;
     }
 
@@ -170,6 +171,6 @@ final class DiagramLayout {
     }
 
     private static String n(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 }
