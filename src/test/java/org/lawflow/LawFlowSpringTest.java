@@ -14,6 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
  * on a random port. The job executor is off so tests run jobs themselves, deterministically. All integration
  * tests share this one configuration, so Spring starts the application once per test run. Mail goes to the
  * GreenMail of {@link TestSmtp} (port {@code LAWFLOW_TEST_SMTP_PORT}, else a free port per test JVM).
+ * An {@link IntegrationTest}: runs in {@code mvn verify}, not in the fast {@code mvn test}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,5 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
         "lawflow.demo.smtp-sink-port=0"})
 @ActiveProfiles("demo")
 @AutoConfigureObservability(tracing = false) // the Prometheus endpoint as in production (tests turn it off by default)
+@IntegrationTest
 public @interface LawFlowSpringTest {
 }

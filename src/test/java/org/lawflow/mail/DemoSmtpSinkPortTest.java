@@ -11,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.lawflow.IntegrationTest;
 import org.lawflow.TestClock;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * i.e. {@code LAWFLOW_DEMO_SMTP_SINK_PORT}) moves the sender too, and the mail arrives at the sink with a Date header
  * in China time. Only the mail beans start (no database, no engine).
  */
+@IntegrationTest
 class DemoSmtpSinkPortTest {
 
     @Test

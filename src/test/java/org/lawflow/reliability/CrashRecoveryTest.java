@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.lawflow.ApiClient;
+import org.lawflow.IntegrationTest;
 import org.lawflow.LawFlowNode;
 import org.lawflow.ScratchDatabase;
 import org.lawflow.TestDatabase;
@@ -41,6 +42,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * The job lock time is 30 s here (default 5 min) so the restarted node takes over the dead node's locked jobs quickly;
  * see {@link LawFlowNode#QUICK_TAKEOVER} for why not less.
  */
+@IntegrationTest
 class CrashRecoveryTest {
 
     /** The figure: 200 flows in progress, two per case. {@code -Dlawflow.crash.flows=N} changes it. */

@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.lawflow.ApiClient;
+import org.lawflow.IntegrationTest;
 import org.lawflow.LawFlowNode;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -40,6 +41,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * Outside CI the test is skipped with the reason if no private cluster can be created; in CI ({@code CI=true}) that
  * fails the test.
  */
+@IntegrationTest
 class PostgresRestartTest {
 
     static final int FLOWS = 30;

@@ -18,6 +18,7 @@ import java.util.Map;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+import org.lawflow.IntegrationTest;
 import org.lawflow.LawFlowNode;
 import org.lawflow.ScratchDatabase;
 import org.lawflow.TestDatabase;
@@ -33,6 +34,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * node is valid on the other (sessions and CSRF tokens live in the database), and flows submitted on either node have
  * their jobs run by both job executors, each job once: one notice and one mail per flow.
  */
+@IntegrationTest
 class TwoNodeClusterTest {
 
     static final int FLOWS = 20;

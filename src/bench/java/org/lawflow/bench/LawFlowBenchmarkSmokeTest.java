@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.lawflow.IntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * succeeded and that target/benchmark-smoke.json holds every figure with a plausible value. The figures of such a
  * tiny run mean nothing; only that they are there and sane.
  */
+@IntegrationTest
 class LawFlowBenchmarkSmokeTest {
 
     static final int FLOWS = 2;
