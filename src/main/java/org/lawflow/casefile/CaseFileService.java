@@ -15,6 +15,7 @@ import org.lawflow.identity.Groups;
 import org.lawflow.identity.LawFlowUser;
 import org.lawflow.system.ConflictException;
 import org.lawflow.system.InvalidInputException;
+import org.lawflow.system.StatutoryCount;
 import org.lawflow.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseFileService {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    /** 行政处罚法第四十二条：执法人员不得少于两人. */
-    static final int MIN_OFFICERS = 2;
 
     private final CaseRepository cases;
     private final AgencyRepository agencies;
@@ -186,8 +185,8 @@ public class CaseFileService {
             }
             i++;
         }
-        if (officers.size() < MIN_OFFICERS) {
-            throw new InvalidInputException("officers", "执法人员不得少于两人（行政处罚法第四十二条）");
+        if (officers.size() < StatutoryCount.MIN_OFFICERS.value()) {
+            throw new InvalidInputException("officers", StatutoryCount.MIN_OFFICERS.text());
         }
         return List.copyOf(officers);
     }

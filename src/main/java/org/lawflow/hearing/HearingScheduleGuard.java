@@ -13,6 +13,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.system.InvalidInputException;
+import org.lawflow.system.StatutoryCount;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +57,7 @@ class HearingScheduleGuard implements TaskListener {
         String agents = string(task, PARTY_AGENTS);
         long agentCount = agents == null ? 0
                 : Arrays.stream(agents.split("[\\n,，;；、]")).filter(s -> !s.isBlank()).count();
-        if (agentCount > 2) {
+        if (agentCount > StatutoryCount.MAX_HEARING_AGENTS.value()) {
             throw new InvalidInputException(PARTY_AGENTS, "当事人可以亲自参加听证，也可以委托一至二人代理（第六十四条第五项），最多填写两名代理人");
         }
         task.setVariable(HEARING_AT, when.toString());

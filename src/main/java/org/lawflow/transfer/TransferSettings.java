@@ -1,12 +1,13 @@
 package org.lawflow.transfer;
 
+import org.lawflow.system.StatutoryCount;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Transfer rules an installation may adjust ({@code lawflow.transfer.*}). The periods themselves are statutory
  * periods of the calendar ({@code lawflow.periods.TRANSFER_APPROVAL} etc.).
  *
- * @param minTeamSize special team size, 国务院令第310号第五条 "2名或者2名以上" [verified]; never below 2
+ * @param minTeamSize special team size, never below {@link StatutoryCount#MIN_TRANSFER_TEAM} [verified]
  * @param clueFeedbackRequired whether the receiving discipline body's feedback must be recorded before a clue
  *        transfer is closed; the feedback obligation of the clue-transfer measures could not be verified [U],
  *        so the default only requires the receipt
@@ -15,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record TransferSettings(Integer minTeamSize, Boolean clueFeedbackRequired) {
 
     TransferSettings {
-        minTeamSize = minTeamSize == null || minTeamSize < 2 ? 2 : minTeamSize;
+        int least = StatutoryCount.MIN_TRANSFER_TEAM.value();
+        minTeamSize = minTeamSize == null || minTeamSize < least ? least : minTeamSize;
         clueFeedbackRequired = clueFeedbackRequired != null && clueFeedbackRequired;
     }
 
