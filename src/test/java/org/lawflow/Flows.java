@@ -1,5 +1,6 @@
 package org.lawflow;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -63,6 +64,38 @@ public final class Flows {
             throw new AssertionError("haidong case not registered: " + created.status() + " " + created.body());
         }
         return created.json();
+    }
+
+    /**
+     * A filed 3,000 元 fine case of zhangwei and liqiang with 重大公共利益 (so the law requires legal review), its
+     * review started, the proposal confirmed, the notice delivered on {@code deliveredOn} and the statement waived:
+     * the case waits in 法制审核.
+     */
+    public FiledCase majorCaseAtLegalReview(String deliveredOn) {
+        var registration = ApiClient.citizenCase("zhangwei", "liqiang");
+        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 3000))));
+        registration.put("majorPublicInterest", true);
+        FiledCase filed = filedCase("zhangwei", registration);
+        var review = api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null);
+        if (review.status() != 201) {
+            throw new AssertionError("review not started: " + review.status() + " " + review.body());
+        }
+        done("zhangwei", filed.caseNo(), "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
+        runJobs(filed.caseNo());
+        done("zhangwei", filed.caseNo(), "Task_RecordNoticeDelivery",
+                Map.of("noticeDeliveredOn", deliveredOn, "deliveryMethod", "DIRECT"));
+        done("zhangwei", filed.caseNo(), "Task_RecordStatement",
+                Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
+        return filed;
+    }
+
+    /** {@link #completeAs}, failing the test unless the engine accepted the completion. */
+    public void done(String user, String caseNo, String taskKey, Map<String, Object> variables) {
+        var response = completeAs(user, caseNo, taskKey, variables);
+        if (response.status() != 200 && response.status() != 204) {
+            throw new AssertionError("complete " + taskKey + " as " + user + ": " + response.status() + " "
+                    + response.body());
+        }
     }
 
     /**

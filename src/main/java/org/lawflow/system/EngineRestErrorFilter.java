@@ -103,57 +103,40 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
             }
             String missing;
             RuntimeException userError = wrapper.getStatus() == 500 && !databaseDown ? userError(request, wrapper) : null;
-            if (userError != null) {
-                wrapper.resetBuffer();
-                ObjectNode body = objectMapper.createObjectNode();
-                if (userError instanceof InvalidInputException invalid) {
-                    wrapper.setStatus(HttpStatus.BAD_REQUEST.value());
-                    body.put("type", "InvalidInput");
-                    body.put("message", invalid.field() + "：" + invalid.getMessage());
-                    body.put("field", invalid.field());
-                    body.put("code", 400);
-                } else {
-                    wrapper.setStatus(HttpStatus.CONFLICT.value());
-                    body.put("type", "Conflict");
-                    body.put("message", userError.getMessage());
-                    body.put("code", 409);
-                }
-                wrapper.setContentType("application/json;charset=UTF-8");
-                wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
+            if (userError instanceof InvalidInputException invalid) {
+                writeError(wrapper, HttpStatus.BAD_REQUEST, "InvalidInput", invalid.field() + "：" + invalid.getMessage(),
+                        invalid.field());
+            } else if (userError != null) {
+                writeError(wrapper, HttpStatus.CONFLICT, "Conflict", userError.getMessage(), null);
             } else if (databaseDown) {
-                wrapper.resetBuffer();
-                wrapper.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 wrapper.setHeader("Retry-After", "10");
-                wrapper.setContentType("application/json;charset=UTF-8");
-                ObjectNode body = objectMapper.createObjectNode();
-                body.put("type", "DatabaseUnavailable");
-                body.put("message", "数据库暂时不可用，请稍后重试");
-                body.put("code", 503);
-                wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
+                writeError(wrapper, HttpStatus.SERVICE_UNAVAILABLE, "DatabaseUnavailable", "数据库暂时不可用，请稍后重试", null);
             } else if (conflict != null) {
-                wrapper.resetBuffer();
-                wrapper.setStatus(HttpStatus.CONFLICT.value());
-                wrapper.setContentType("application/json;charset=UTF-8");
-                ObjectNode body = objectMapper.createObjectNode();
-                body.put("type", "TaskConflict");
-                body.put("message", conflict);
-                body.put("code", 409);
-                wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
-            } else if (wrapper.getStatus() >= 400 && wrapper.getStatus() != 401 && !databaseDown
+                writeError(wrapper, HttpStatus.CONFLICT, "TaskConflict", conflict, null);
+            } else if (wrapper.getStatus() >= 400 && wrapper.getStatus() != 401
                     && (missing = missingOrOtherAgency(request, path)) != null) {
-                wrapper.resetBuffer();
-                wrapper.setStatus(HttpStatus.NOT_FOUND.value());
-                wrapper.setContentType("application/json;charset=UTF-8");
-                ObjectNode body = objectMapper.createObjectNode();
-                body.put("type", "NotFound");
-                body.put("message", missing);
-                body.put("code", 404);
-                wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
+                writeError(wrapper, HttpStatus.NOT_FOUND, "NotFound", missing, null);
             } else if (wrapper.getStatus() == 500 && ruleConflict(wrapper)) {
                 wrapper.setStatus(HttpStatus.CONFLICT.value());
             }
             wrapper.copyBodyToResponse();
         }
+    }
+
+    /** Replaces the engine's answer by the engine REST API's own error shape {type, message, code[, field]}. */
+    private void writeError(ContentCachingResponseWrapper wrapper, HttpStatus status, String type, String message,
+            String field) throws IOException {
+        wrapper.resetBuffer();
+        wrapper.setStatus(status.value());
+        wrapper.setContentType("application/json;charset=UTF-8");
+        ObjectNode body = objectMapper.createObjectNode();
+        body.put("type", type);
+        body.put("message", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.put("code", status.value());
+        wrapper.getOutputStream().write(objectMapper.writeValueAsBytes(body));
     }
 
     /**

@@ -59,18 +59,8 @@ class ProvisionalCalendarFlowTest {
         assertThat(deadlines.coveredYears()).doesNotContain(2027);
 
         at("2026-12-20T10:00:00+08:00");
-        var registration = ApiClient.citizenCase("zhangwei", "liqiang");
-        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 3000))));
-        registration.put("majorPublicInterest", true);
-        var filed = flows.filedCase("zhangwei", registration);
+        var filed = flows.majorCaseAtLegalReview("2026-12-20");
         String caseNo = filed.caseNo();
-        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
-        done(flows, "zhangwei", caseNo, "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
-        flows.runJobs(caseNo);
-        done(flows, "zhangwei", caseNo, "Task_RecordNoticeDelivery",
-                Map.of("noticeDeliveredOn", "2026-12-20", "deliveryMethod", "DIRECT"));
-        done(flows, "zhangwei", caseNo, "Task_RecordStatement",
-                Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
         done(flows, "wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true,
                 "checkAuthority", true, "checkProcedure", true, "checkFacts", true, "checkLawApplied", true,
                 "checkDiscretion", true, "checkDocuments", true, "suspectedCrime", false, "reviewOpinion", "APPROVE",
