@@ -65,7 +65,7 @@ public class CaseFileService {
         int number = cases.nextCaseNumber(agencyId, filedOn.getYear());
         String caseNo = agency.caseNoPrefix() + "罚〔" + filedOn.getYear() + "〕" + number + "号";
         var p = r.party();
-        var enforcementCase = new EnforcementCase(UUID.randomUUID(), agencyId, caseNo, CaseStatus.REGISTERED,
+        var enforcementCase = new EnforcementCase(UUID.randomUUID(), agencyId, caseNo, CaseLifecycle.INITIAL,
                 r.cause().strip(),
                 new EnforcementCase.Party(p.type(), p.name().strip(), p.idNumber(), p.legalRepresentative(), p.phone(),
                         p.address(), p.email()),

@@ -19,7 +19,7 @@ import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.CaseFlows;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.documents.DelegateFields;
 import org.lawflow.documents.DocumentKind;
@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 @Component("sendMailDelegate")
 class SendMailDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
+    private final Cases cases;
     private final AgencyRepository agencies;
     private final Documents documents;
     private final MailRecipients recipientResolver;
@@ -55,7 +55,7 @@ class SendMailDelegate implements JavaDelegate {
     private Expression attachPackage;
     private Expression deadlineName;
 
-    SendMailDelegate(CaseRepository cases, AgencyRepository agencies, Documents documents,
+    SendMailDelegate(Cases cases, AgencyRepository agencies, Documents documents,
             MailRecipients recipientResolver, MailRecords records, MailDelivery delivery, CaseEvents events) {
         this.cases = cases;
         this.agencies = agencies;

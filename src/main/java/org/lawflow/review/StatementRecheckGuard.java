@@ -8,7 +8,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.system.ChinaTime;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 class StatementRecheckGuard implements TaskListener {
 
     private static final String REVISED_FINE = "revisedFineAmount";
-    private final CaseRepository cases;
+    private final Cases cases;
 
-    StatementRecheckGuard(CaseRepository cases) {
+    StatementRecheckGuard(Cases cases) {
         this.cases = cases;
     }
 

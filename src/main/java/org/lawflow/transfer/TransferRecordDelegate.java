@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
-import org.lawflow.casefile.CaseRepository;
-import org.lawflow.casefile.CaseStatus;
+import org.lawflow.casefile.CaseLifecycle;
+import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +25,8 @@ class TransferRecordDelegate implements JavaDelegate {
 
     static final String STEP = "案件移送";
     private final TransferRepository transfers;
-    private final CaseRepository cases;
+    private final Cases cases;
+    private final CaseLifecycle lifecycle;
     private final CaseEvents events;
     private final AgencyRepository agencies;
     private final TransferTeams teams;
@@ -50,10 +51,11 @@ class TransferRecordDelegate implements JavaDelegate {
             Map.entry("Task_RecordClueSent", "CLUE_SENT"),
             Map.entry("Task_SaveClueFeedback", "CLUE_FEEDBACK"));
 
-    TransferRecordDelegate(TransferRepository transfers, CaseRepository cases, CaseEvents events,
+    TransferRecordDelegate(TransferRepository transfers, Cases cases, CaseLifecycle lifecycle, CaseEvents events,
             AgencyRepository agencies, TransferTeams teams) {
         this.transfers = transfers;
         this.cases = cases;
+        this.lifecycle = lifecycle;
         this.events = events;
         this.agencies = agencies;
         this.teams = teams;
@@ -99,7 +101,7 @@ class TransferRecordDelegate implements JavaDelegate {
             }
             case "RETURNED_TO_ADMINISTRATIVE" -> {
                 transfers.close(id, Transfer.Statuses.RETURNED);
-                cases.updateStatus(caseId, CaseStatus.FILED, CaseStatus.TRANSFERRED);
+                lifecycle.returnedToAdministrative(caseId);
                 events.record(caseId, actor, STEP, "公安机关最终不予立案，退回行政处理",
                         "依法作出行政处理；移送前已作出的警告、责令停产停业、暂扣或者吊销许可证等决定继续执行（国务院令第310号第十、十一条）");
             }
@@ -189,10 +191,10 @@ class TransferRecordDelegate implements JavaDelegate {
         boolean refused = "REFUSE".equals(decision);
         transfers.recordHeadDecision(id, refused ? Transfer.Statuses.REFUSED : "APPROVED", decision, opinion, actor, refused);
         if (criminal && refused) {
-            cases.updateStatus(caseId, CaseStatus.FILED, CaseStatus.TRANSFERRED);
+            lifecycle.transferRefused(caseId);
             events.record(caseId, actor, STEP, "负责人不批准移送，退回行政处理", "不予批准的理由：" + opinion);
         } else if (criminal) {
-            cases.updateStatus(caseId, CaseStatus.TRANSFERRED);
+            lifecycle.transferApproved(caseId);
             events.record(caseId, actor, STEP, "负责人批准移送，24小时内移送公安机关", opinion);
         } else {
             events.record(caseId, actor, STEP, refused ? "负责人不批准线索移送" : "负责人批准线索移送", null, true);
