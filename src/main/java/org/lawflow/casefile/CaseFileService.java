@@ -2,7 +2,6 @@ package org.lawflow.casefile;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseFileService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** 行政处罚法第四十二条：执法人员不得少于两人. */
     static final int MIN_OFFICERS = 2;
 

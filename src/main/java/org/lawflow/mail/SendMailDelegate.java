@@ -26,6 +26,7 @@ import org.lawflow.documents.DocumentKind;
 import org.lawflow.documents.Documents;
 import org.lawflow.documents.PackageKind;
 import org.lawflow.documents.TemplateValues;
+import org.lawflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,7 +71,7 @@ class SendMailDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         DelegateFields fields = DelegateFields.of(execution);
         String templateName = fields.required("template", template);
-        UUID caseId = DelegateFields.caseId(execution);
+        UUID caseId = ProcessVariables.caseId(execution);
         EnforcementCase c = cases.findById(caseId).orElseThrow(() -> new IllegalStateException("案件不存在：" + caseId));
         var agency = agencies.get(c.agencyId());
 

@@ -2,7 +2,6 @@ package org.lawflow.review;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -34,7 +33,7 @@ class StatementRecheckGuard implements TaskListener {
         Date due = task.getDueDate();
         LocalDate today = ChinaTime.today();
         if (!stated && !waived && due != null
-                && !today.isAfter(due.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate())) {
+                && !today.isAfter(due.toInstant().atZone(ChinaTime.ZONE).toLocalDate())) {
             throw new InvalidInputException("partyStated",
                     "陈述申辩期限尚未届满，当事人未提出陈述申辩也未明确放弃，暂不能继续");
         }
