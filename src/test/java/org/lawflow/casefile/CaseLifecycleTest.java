@@ -13,6 +13,9 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.lawflow.casefile.CaseLifecycle.Event;
 import org.lawflow.casefile.CaseLifecycle.Transition;
@@ -87,5 +90,16 @@ class CaseLifecycleTest {
         assertThatThrownBy(() -> lifecycle.reviewStarted(id)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> lifecycle.transferApproved(id)).isInstanceOf(ConflictException.class);
         verify(cases, never()).writeStatus(any(), any());
+    }
+
+    @Test
+    void onlyTheLifecycleWritesTheStatus() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.lawflow");
+        var writers = classes.get(CaseRepository.class).getMethodCallsToSelf().stream()
+                .filter(call -> call.getTarget().getName().equals("writeStatus"))
+                .map(JavaMethodCall::getOriginOwner).map(c -> c.getName()).distinct().toList();
+
+        assertThat(writers).containsExactly(CaseLifecycle.class.getName());
     }
 }
