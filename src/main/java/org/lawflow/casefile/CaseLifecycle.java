@@ -186,6 +186,16 @@ public class CaseLifecycle {
                 .findFirst();
     }
 
+    /**
+     * Refuses to start {@code procedure} on a case whose status its first move ({@code event}) would not leave: the
+     * start fails at once instead of the flow failing later at that step.
+     */
+    static void requireStartable(CaseStatus status, Event event, String procedure) {
+        if (target(status, event).isEmpty()) {
+            throw new ConflictException("案件当前状态为“" + status.label() + "”，不能启动" + procedure + "程序");
+        }
+    }
+
     /** Under the case row lock (until the caller's transaction ends): check the move against the table, then write. */
     @Transactional
     CaseStatus move(UUID caseId, Event event) {
