@@ -7,6 +7,7 @@ import java.time.LocalDate;
  * has been entered. Published synchronously inside the transaction that moved it, so the case record and the move
  * commit together.
  */
+@org.springframework.modulith.NamedInterface("events")
 public record DeadlineRecomputed(String caseNo, String agencyId, String what, String name, String period,
         LocalDate before, LocalDate after, String rule) {
 }

@@ -40,7 +40,7 @@ public class StatutoryDeadlines {
 
     public static final String WORKDAY_BASIS = "行政处罚法第八十五条";
     public static final String CALENDAR_DAY_BASIS = "民事诉讼法第八十五条";
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId DEFAULT_ZONE = org.lawflow.system.ChinaTime.ZONE;
     /** The largest N accepted for one count: beyond that it is an input error, not a deadline. */
     public static final int MAX_AMOUNT = 366;
     /** How a rule text marks a deadline counted on a year without its holiday notice. */

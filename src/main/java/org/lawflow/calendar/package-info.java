@@ -5,4 +5,5 @@
  * reaches a year the calendar does not know is an error ({@link org.lawflow.calendar.CalendarNotCoveredException}),
  * never a weekend-only guess.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "system"})
 package org.lawflow.calendar;

@@ -2,7 +2,6 @@ package org.lawflow.casefile;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseFileService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final CaseRepository cases;
     private final AgencyRepository agencies;
@@ -64,7 +62,7 @@ public class CaseFileService {
         int number = cases.nextCaseNumber(agencyId, filedOn.getYear());
         String caseNo = agency.caseNoPrefix() + "罚〔" + filedOn.getYear() + "〕" + number + "号";
         var p = r.party();
-        var enforcementCase = new EnforcementCase(UUID.randomUUID(), agencyId, caseNo, CaseStatus.REGISTERED,
+        var enforcementCase = new EnforcementCase(UUID.randomUUID(), agencyId, caseNo, CaseLifecycle.INITIAL,
                 r.cause().strip(),
                 new EnforcementCase.Party(p.type(), p.name().strip(), p.idNumber(), p.legalRepresentative(), p.phone(),
                         p.address(), p.email()),

@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 class CaseFilingDecisionDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
+    private final CaseLifecycle lifecycle;
     private final CaseFlows flows;
     private final CaseEvents events;
 
-    CaseFilingDecisionDelegate(CaseRepository cases, CaseFlows flows, CaseEvents events) {
+    CaseFilingDecisionDelegate(CaseRepository cases, CaseLifecycle lifecycle, CaseFlows flows, CaseEvents events) {
         this.cases = cases;
+        this.lifecycle = lifecycle;
         this.flows = flows;
         this.events = events;
     }
@@ -30,7 +32,7 @@ class CaseFilingDecisionDelegate implements JavaDelegate {
         UUID caseId = UUID.fromString((String) execution.getVariable(CaseFlows.VAR_CASE_ID));
         switch (String.valueOf(execution.getVariable("filingDecision"))) {
             // Only a still-registered case moves; a case already in review keeps its later status.
-            case "approve" -> cases.updateStatus(caseId, CaseStatus.FILED, CaseStatus.REGISTERED);
+            case "approve" -> lifecycle.filingApproved(caseId);
             case "reject" -> refuse(execution, caseId);
             default -> throw new InvalidInputException("filingDecision", "审批意见必须为“同意立案”或“不予立案”");
         }
@@ -48,7 +50,7 @@ class CaseFilingDecisionDelegate implements JavaDelegate {
         EnforcementCase c = cases.findById(caseId).orElseThrow(() -> new IllegalStateException("案件不存在：" + caseId));
         List<String> ended = flows.end(c, execution.getProcessInstanceId(), CaseFilingGate.NO_FILING_NEEDED,
                 "负责人决定不予立案，案件终结");
-        cases.updateStatus(caseId, CaseStatus.NOT_FILED);
+        lifecycle.filingRefused(caseId);
         var head = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         events.record(caseId, head == null ? null : head.getUserId(), "审批立案", "决定不予立案，案件终结",
                 "不予立案理由：" + String.valueOf(opinion).strip()

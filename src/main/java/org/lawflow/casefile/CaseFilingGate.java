@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * instance's tenant, and that tenant must be one of the starting user's agencies (the engine's own tenant check:
  * jobs and administrators pass). Otherwise the one answer "未找到案件", whether the case is missing or another
  * agency's (issue #27, item 2: a haidong officer started a review on a xining case and its notice went out);</li>
- * <li>the procedures in {@link #FILING_REQUIRED}: {@link CaseFileService#requireFiled};</li>
+ * <li>the procedures in {@link #FILING_REQUIRED}: {@link CaseFileService#requireFiled}, and not on a case whose
+ * status {@link CaseLifecycle} would not let the procedure move ({@link #FIRST_MOVE}: no transfer of a closed case);</li>
  * <li>the 立案 approval, started by a user: only on a registered case, one at a time.</li>
  * </ul>
  * A built-in listener on the process start, added at parse time: start instructions that skip the start event and
@@ -42,6 +43,10 @@ class CaseFilingGate extends AbstractProcessEnginePlugin {
             "major-decision-review", "重大行政执法决定法制审核",
             "hearing-notice", "听证告知",
             "criminal-case-transfer", "涉嫌犯罪案件移送");
+
+    /** The status move a procedure makes first: its start is refused where the lifecycle would refuse that move. */
+    static final Map<String, CaseLifecycle.Event> FIRST_MOVE = Map.of(
+            "criminal-case-transfer", CaseLifecycle.Event.TRANSFER_APPROVED);
 
     /**
      * A clue about an official's conduct is no penalty procedure, and 监察法第三十七条 requires its transfer whether or
@@ -81,6 +86,9 @@ class CaseFilingGate extends AbstractProcessEnginePlugin {
         EnforcementCase c = caseOf(execution);
         if (FILING_REQUIRED.containsKey(processKey)) {
             caseFiles.getObject().requireFiled(c, processKey);
+            if (FIRST_MOVE.containsKey(processKey)) {
+                CaseLifecycle.requireStartable(c.status(), FIRST_MOVE.get(processKey), FILING_REQUIRED.get(processKey));
+            }
         } else if (CaseFlows.CASE_FILING.equals(processKey) && startedByAUser() && (c.status() != CaseStatus.REGISTERED
                 || flows.getObject().isRunningOther(processKey, c, execution.getProcessInstanceId()))) {
             // a user starts it once, with the registration; server work without a user (jobs, repairs) is not held

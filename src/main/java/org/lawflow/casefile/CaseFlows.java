@@ -1,7 +1,6 @@
 package org.lawflow.casefile;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -160,6 +159,6 @@ public class CaseFlows {
     }
 
     static OffsetDateTime toChina(Date date) {
-        return date == null ? null : date.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+        return date == null ? null : date.toInstant().atZone(ChinaTime.ZONE).toOffsetDateTime();
     }
 }

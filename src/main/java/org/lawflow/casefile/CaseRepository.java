@@ -20,9 +20,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Case files in the app tables. Reads are not agency-checked here: {@link CaseFileService} does that. */
+/**
+ * Case files in the app tables, private to casefile: other modules read through {@link Cases} or
+ * {@link CaseFileService} (agency-checked), and the status changes only through {@link CaseLifecycle}.
+ */
 @Repository
-public class CaseRepository {
+class CaseRepository {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate requiresNew;
@@ -52,7 +55,7 @@ public class CaseRepository {
      * Locks the case row until the transaction ends: serialises the writers of the case's record chain and the
      * starts of its flows (whoever comes second sees what the first committed). Needs a transaction.
      */
-    public void lock(UUID id) {
+    void lock(UUID id) {
         jdbc.sql(lockCase).param(id).query().singleValue();
     }
 
@@ -83,17 +86,17 @@ public class CaseRepository {
         }
     }
 
-    public Optional<EnforcementCase> findById(UUID id) {
+    Optional<EnforcementCase> findById(UUID id) {
         return load("select * from enforcement_case where id = ?", id).stream().findFirst();
     }
 
-    public Optional<EnforcementCase> findByCaseNo(String agencyId, String caseNo) {
+    Optional<EnforcementCase> findByCaseNo(String agencyId, String caseNo) {
         return load("select * from enforcement_case where agency_id = ? and case_no = ?", agencyId, caseNo).stream()
                 .findFirst();
     }
 
     /** One page of the agencies' cases, newest first; ties broken by id, so consecutive pages never overlap. */
-    public List<EnforcementCase> findByAgencies(List<String> agencyIds, long offset, int limit) {
+    List<EnforcementCase> findByAgencies(List<String> agencyIds, long offset, int limit) {
         if (agencyIds.isEmpty()) {
             return List.of();
         }
@@ -104,7 +107,7 @@ public class CaseRepository {
                 + " order by registered_at desc, id limit ? offset ?", params.toArray());
     }
 
-    public long countByAgencies(List<String> agencyIds) {
+    long countByAgencies(List<String> agencyIds) {
         if (agencyIds.isEmpty()) {
             return 0;
         }
@@ -116,7 +119,7 @@ public class CaseRepository {
      * The next {@code limit} case ids of the agencies after {@code after} (null: from the start) in id order: a walk
      * through every case in chunks that a case registered meanwhile cannot shift.
      */
-    public List<UUID> idsByAgenciesAfter(List<String> agencyIds, UUID after, int limit) {
+    List<UUID> idsByAgenciesAfter(List<String> agencyIds, UUID after, int limit) {
         if (agencyIds.isEmpty()) {
             return List.of();
         }
@@ -135,19 +138,15 @@ public class CaseRepository {
         return " in (" + String.join(",", java.util.Collections.nCopies(count, "?")) + ")";
     }
 
-    /** Moves the case to a new status; returns false if it was not in one of the expected states. */
-    public boolean updateStatus(UUID id, CaseStatus to, CaseStatus... from) {
-        if (from.length == 0) {
-            return jdbc.sql("update enforcement_case set status = ?, version = version + 1 where id = ?")
-                    .params(to.name(), id).update() == 1;
-        }
-        String placeholders = String.join(",", java.util.Collections.nCopies(from.length, "?"));
-        var params = new java.util.ArrayList<Object>(List.of(to.name(), id));
-        for (CaseStatus s : from) {
-            params.add(s.name());
-        }
-        return jdbc.sql("update enforcement_case set status = ?, version = version + 1 where id = ? and status in ("
-                + placeholders + ")").params(params).update() == 1;
+    Optional<CaseStatus> statusOf(UUID id) {
+        return jdbc.sql("select status from enforcement_case where id = ?").param(id).query(String.class).optional()
+                .map(CaseStatus::valueOf);
+    }
+
+    /** Only {@link CaseLifecycle} calls this, after checking the move against its table. */
+    void writeStatus(UUID id, CaseStatus to) {
+        jdbc.sql("update enforcement_case set status = ?, version = version + 1 where id = ?").params(to.name(), id)
+                .update();
     }
 
     /** Next number of the agency's case register for the year; row-locked so numbers never repeat. */

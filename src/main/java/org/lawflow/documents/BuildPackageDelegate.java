@@ -3,6 +3,7 @@ package org.lawflow.documents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ class BuildPackageDelegate implements JavaDelegate {
             throw new IllegalStateException("Service task " + execution.getCurrentActivityId()
                     + " needs camunda:field 'documents'");
         }
-        PackageInfo info = service.buildPackage(DelegateFields.caseId(execution), packageKind, kinds,
+        PackageInfo info = service.buildPackage(ProcessVariables.caseId(execution), packageKind, kinds,
                 execution.getProcessInstanceId(), DelegateFields.step(execution));
         execution.setVariable("pkg_" + packageKind.name(), info.id().toString());
     }

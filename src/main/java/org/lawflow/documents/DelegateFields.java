@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
@@ -90,15 +89,6 @@ public final class DelegateFields {
         String value = get(name, injected);
         return value == null ? List.of()
                 : Arrays.stream(value.split("[,，\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** The case of the process: variable {@code caseId} (UUID string). */
-    public static UUID caseId(DelegateExecution execution) {
-        Object value = execution.getVariable("caseId");
-        if (value == null || String.valueOf(value).isBlank()) {
-            throw new IllegalStateException("Process variable caseId is missing");
-        }
-        return UUID.fromString(String.valueOf(value).strip());
     }
 
     /**

@@ -12,7 +12,7 @@ import org.lawflow.system.ChinaTime;
 import org.lawflow.agency.Agency;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.system.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -28,13 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Documents {
 
     private final DocumentStore store;
-    private final CaseRepository cases;
+    private final Cases cases;
     private final AgencyRepository agencies;
     private final CaseEvents events;
     private final org.camunda.bpm.engine.IdentityService identities;
     private final DocumentRendering rendering = new DocumentRendering();
 
-    Documents(DocumentStore store, CaseRepository cases, AgencyRepository agencies, CaseEvents events,
+    Documents(DocumentStore store, Cases cases, AgencyRepository agencies, CaseEvents events,
             org.camunda.bpm.engine.IdentityService identities) {
         this.store = store;
         this.cases = cases;

@@ -3,6 +3,7 @@ package org.lawflow.documents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ class GenerateDocumentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         DocumentKind documentKind = DocumentKind.valueOf(DelegateFields.of(execution).required(FIELD_KIND, kind));
-        DocumentInfo info = documents.generate(DelegateFields.caseId(execution), documentKind,
+        DocumentInfo info = documents.generate(ProcessVariables.caseId(execution), documentKind,
                 execution.getVariables(), execution.getProcessInstanceId(), DelegateFields.step(execution));
         execution.setVariable("doc_" + documentKind.name(), info.id().toString());
     }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
  * and extracts as the ideographs written. Reports are not official documents: they are not stored or numbered.
  */
 @Component
+@org.springframework.modulith.NamedInterface("report")
 public class ReportPdf {
 
     public static final String FONT_FAMILY = PdfRenderer.FONT_FAMILY;

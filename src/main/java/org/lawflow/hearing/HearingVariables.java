@@ -2,12 +2,12 @@ package org.lawflow.hearing;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.lawflow.system.ChinaTime;
 import org.lawflow.system.ChinaTimeFormat;
+import org.lawflow.system.ProcessVariables;
 
 /** Names of the hearing-notice variables (contract section 4 and the document templates), in one place. */
 final class HearingVariables {
@@ -15,7 +15,7 @@ final class HearingVariables {
     static final String PROCESS_KEY = "hearing-notice";
     static final String MESSAGE_REQUESTED = "HearingRequested";
     static final String MESSAGE_RECUSAL = "HearingRecusalRequested";
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ChinaTime.ZONE;
 
     static final String CASE_ID = "caseId";
     static final String CASE_NO = "caseNo";
@@ -43,44 +43,21 @@ final class HearingVariables {
     static final String ATTENDANCE = "attendance";
     static final String OUTCOME = "hearingOutcome";
 
+    // the readers are ProcessVariables'; these keep the hearing's call sites short
     static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null) {
-            return null;
-        }
-        String s = String.valueOf(value).strip();
-        return s.isEmpty() ? null : s;
+        return ProcessVariables.nonBlank(scope, name);
     }
 
     static boolean isTrue(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return Boolean.TRUE.equals(value) || "true".equals(value);
+        return ProcessVariables.isTrue(scope, name);
     }
 
-    /** A date as the forms send it ("2026-09-29", or an ISO date-time) or a Date, as a day in China. */
     static LocalDate day(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Date d) {
-            return d.toInstant().atZone(CHINA).toLocalDate();
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        String s = String.valueOf(value).strip();
-        if (s.isEmpty()) {
-            return null;
-        }
-        return s.length() == 10 ? LocalDate.parse(s) : dateTime(s).toLocalDate();
+        return ProcessVariables.day(value);
     }
 
-    /** An ISO date-time from a form ("2026-10-20T09:00", with or without zone) as local time in China. */
     static LocalDateTime dateTime(String s) {
-        if (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-            return OffsetDateTime.parse(s).atZoneSameInstant(CHINA).toLocalDateTime();
-        }
-        return LocalDateTime.parse(s);
+        return ProcessVariables.dateTime(s);
     }
 
     static String chinese(LocalDate day) {

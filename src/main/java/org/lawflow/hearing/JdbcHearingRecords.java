@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.lawflow.casefile.CaseEvents;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.system.ChinaTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,11 +20,11 @@ class JdbcHearingRecords implements HearingRecords {
             RequestOutcome outcome, String outcomeLabel, String channel, String note, String processInstanceId) {
     }
 
-    private final CaseRepository cases;
+    private final Cases cases;
     private final CaseEvents events;
     private final JdbcClient jdbc;
 
-    JdbcHearingRecords(CaseRepository cases, CaseEvents events, JdbcClient jdbc) {
+    JdbcHearingRecords(Cases cases, CaseEvents events, JdbcClient jdbc) {
         this.cases = cases;
         this.events = events;
         this.jdbc = jdbc;

@@ -4,4 +4,5 @@
  * independence from the investigators, recusal (回避), the seven-working-day notice and the outcome
  * (WAIVED / HELD / TERMINATED) returned to the calling review.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"casefile", "identity", "system"})
 package org.lawflow.hearing;

@@ -14,14 +14,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.CaseFlows;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
-import org.lawflow.documents.DelegateFields;
 import org.lawflow.documents.DocumentKind;
 import org.lawflow.documents.Documents;
 import org.lawflow.documents.PackageKind;
 import org.lawflow.documents.TemplateValues;
 import org.lawflow.system.ChinaTime;
+import org.lawflow.system.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +39,7 @@ class CaseMailer {
             String deadlineName, String due) {
     }
 
-    private final CaseRepository cases;
+    private final Cases cases;
     private final AgencyRepository agencies;
     private final Documents documents;
     private final MailRecipients recipientResolver;
@@ -48,7 +48,7 @@ class CaseMailer {
     private final CaseEvents events;
     private final MailTemplates templates = new MailTemplates();
 
-    CaseMailer(CaseRepository cases, AgencyRepository agencies, Documents documents, MailRecipients recipientResolver,
+    CaseMailer(Cases cases, AgencyRepository agencies, Documents documents, MailRecipients recipientResolver,
             MailRecords records, MailDelivery delivery, CaseEvents events) {
         this.cases = cases;
         this.agencies = agencies;
@@ -61,7 +61,7 @@ class CaseMailer {
 
     void send(DelegateExecution execution, String step, Request request) {
         String templateName = request.template();
-        UUID caseId = DelegateFields.caseId(execution);
+        UUID caseId = ProcessVariables.caseId(execution);
         EnforcementCase c = cases.findById(caseId).orElseThrow(() -> new IllegalStateException("案件不存在：" + caseId));
         var agency = agencies.get(c.agencyId());
 

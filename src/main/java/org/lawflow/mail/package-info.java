@@ -3,4 +3,5 @@
  * a stable Message-ID per case, step and recipient, records every mail (table mail_record, section "mails" of the
  * case), and in the demo profile runs an embedded SMTP sink with the page /demo/mails.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"agency", "casefile", "documents", "identity", "system"})
 package org.lawflow.mail;

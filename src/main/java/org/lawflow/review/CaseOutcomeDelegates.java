@@ -7,8 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.system.ChinaTime;
 import org.lawflow.casefile.CaseEvents;
-import org.lawflow.casefile.CaseRepository;
-import org.lawflow.casefile.CaseStatus;
+import org.lawflow.casefile.CaseLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,20 +16,20 @@ import org.springframework.context.annotation.Configuration;
 class CaseOutcomeDelegates {
 
     @Bean
-    JavaDelegate decisionRecordDelegate(CaseRepository cases, CaseEvents events) {
+    JavaDelegate decisionRecordDelegate(CaseLifecycle lifecycle, CaseEvents events) {
         return execution -> {
             String today = ChinaTime.today().toString();
             execution.setVariable(ReviewVariables.DECIDED_ON, today);
-            cases.updateStatus(ReviewVariables.caseId(execution), CaseStatus.DECIDED);
+            lifecycle.decided(ReviewVariables.caseId(execution));
             events.record(ReviewVariables.caseId(execution), "system", "负责人决定", "作出行政处罚决定",
                     "决定日期：" + today);
         };
     }
 
     @Bean
-    JavaDelegate noPenaltyDelegate(CaseRepository cases, CaseEvents events) {
+    JavaDelegate noPenaltyDelegate(CaseLifecycle lifecycle, CaseEvents events) {
         return execution -> {
-            cases.updateStatus(ReviewVariables.caseId(execution), CaseStatus.CLOSED);
+            lifecycle.closedWithoutPenalty(ReviewVariables.caseId(execution));
             events.record(ReviewVariables.caseId(execution), "system", "负责人决定", "不予行政处罚",
                     ReviewVariables.string(execution, "decisionOpinion"));
         };
@@ -38,9 +37,9 @@ class CaseOutcomeDelegates {
 
     /** 审核未通过: the case goes back to the officers (国办发〔2018〕118号：研究处理后重新报送). */
     @Bean
-    JavaDelegate reviewRejectedDelegate(CaseRepository cases, CaseEvents events) {
+    JavaDelegate reviewRejectedDelegate(CaseLifecycle lifecycle, CaseEvents events) {
         return (DelegateExecution execution) -> {
-            cases.updateStatus(ReviewVariables.caseId(execution), CaseStatus.FILED);
+            lifecycle.reviewRejected(ReviewVariables.caseId(execution));
             events.record(ReviewVariables.caseId(execution), "system", "法制审核", "审核不同意，案件退回承办机构",
                     ReviewVariables.string(execution, "reviewReasons"));
         };

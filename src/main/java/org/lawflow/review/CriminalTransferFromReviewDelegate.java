@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.CaseFlows;
-import org.lawflow.casefile.CaseRepository;
-import org.lawflow.casefile.CaseStatus;
+import org.lawflow.casefile.CaseLifecycle;
+import org.lawflow.casefile.Cases;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +17,16 @@ import org.springframework.stereotype.Component;
 @Component("criminalTransferFromReviewDelegate")
 class CriminalTransferFromReviewDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
+    private final Cases cases;
+    private final CaseLifecycle lifecycle;
     private final CaseFlows flows;
     private final CaseEvents events;
     private final PendingTransferCheck pendingTransfers;
 
-    CriminalTransferFromReviewDelegate(CaseRepository cases, CaseFlows flows, CaseEvents events,
+    CriminalTransferFromReviewDelegate(Cases cases, CaseLifecycle lifecycle, CaseFlows flows, CaseEvents events,
             PendingTransferCheck pendingTransfers) {
         this.cases = cases;
+        this.lifecycle = lifecycle;
         this.flows = flows;
         this.events = events;
         this.pendingTransfers = pendingTransfers;
@@ -42,7 +44,7 @@ class CriminalTransferFromReviewDelegate implements JavaDelegate {
                     "startedFrom", ReviewVariables.PROCESS_KEY,
                     ReviewVariables.LEAD_OFFICER, ReviewVariables.string(execution, ReviewVariables.LEAD_OFFICER)));
         }
-        cases.updateStatus(c.id(), CaseStatus.TRANSFERRED);
+        lifecycle.crimeFoundInReview(c.id());
         events.record(c.id(), "system", "法制审核", "涉嫌犯罪，终止处罚程序并启动移送", reason);
     }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 @Component("headDecisionGuard")
 class HeadDecisionGuard implements TaskListener {
 
-    private final CaseRepository cases;
+    private final Cases cases;
     private final PendingTransferCheck pendingTransfers;
 
-    HeadDecisionGuard(CaseRepository cases, PendingTransferCheck pendingTransfers) {
+    HeadDecisionGuard(Cases cases, PendingTransferCheck pendingTransfers) {
         this.cases = cases;
         this.pendingTransfers = pendingTransfers;
     }

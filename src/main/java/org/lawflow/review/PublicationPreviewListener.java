@@ -3,7 +3,7 @@ package org.lawflow.review;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.casefile.CaseFlows;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +21,10 @@ class PublicationPreviewListener implements TaskListener {
     static final String MASKING_ACCEPTED = "publicationMaskingAccepted";
     static final int NOTE_MAX_LENGTH = 2000;
 
-    private final CaseRepository cases;
+    private final Cases cases;
     private final PublicationService publications;
 
-    PublicationPreviewListener(CaseRepository cases, PublicationService publications) {
+    PublicationPreviewListener(Cases cases, PublicationService publications) {
         this.cases = cases;
         this.publications = publications;
     }

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PublicationService {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = ChinaTime.ZONE;
     private final PublicationRepository publications;
     private final AgencyRepository agencies;
     private final CaseEvents events;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.calendar.StatutoryPeriod;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +20,11 @@ class PublishDecisionDelegate implements JavaDelegate {
 
     static final String PUBLISHED_CONCLUSION = "publishedConclusion";
 
-    private final CaseRepository cases;
+    private final Cases cases;
     private final PublicationService publications;
     private final StatutoryDeadlines deadlines;
 
-    PublishDecisionDelegate(CaseRepository cases, PublicationService publications, StatutoryDeadlines deadlines) {
+    PublishDecisionDelegate(Cases cases, PublicationService publications, StatutoryDeadlines deadlines) {
         this.cases = cases;
         this.publications = publications;
         this.deadlines = deadlines;

@@ -6,8 +6,8 @@ import org.lawflow.system.ChinaTime;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.calendar.StatutoryPeriod;
 import org.lawflow.casefile.CaseFlows;
-import org.lawflow.casefile.CaseRepository;
-import org.lawflow.casefile.CaseStatus;
+import org.lawflow.casefile.CaseLifecycle;
+import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -16,18 +16,20 @@ import org.springframework.stereotype.Component;
 @Component("reviewPreparationDelegate")
 class ReviewPreparationDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
+    private final Cases cases;
+    private final CaseLifecycle lifecycle;
     private final ReviewRules rules;
     private final StatutoryDeadlines deadlines;
     private final CaseFlows flows;
     private final ReviewStartCheck startCheck;
 
-    ReviewPreparationDelegate(CaseRepository cases, ReviewRules rules, StatutoryDeadlines deadlines,
+    ReviewPreparationDelegate(Cases cases, CaseLifecycle lifecycle, ReviewRules rules, StatutoryDeadlines deadlines,
             CaseFlows flows, ReviewStartCheck startCheck) {
         this.deadlines = deadlines;
         this.flows = flows;
         this.startCheck = startCheck;
         this.cases = cases;
+        this.lifecycle = lifecycle;
         this.rules = rules;
     }
 
@@ -59,6 +61,6 @@ class ReviewPreparationDelegate implements JavaDelegate {
         execution.setVariable("filedOn", (c.filedOn() == null ? ChinaTime.today() : c.filedOn()).toString());
         // the statement period is set by each province: the 违法行为通知书 states the configured one
         execution.setVariable("statementPeriodWorkdays", deadlines.amount(StatutoryPeriod.STATEMENT_DEFENCE));
-        cases.updateStatus(c.id(), CaseStatus.IN_REVIEW);
+        lifecycle.reviewStarted(c.id());
     }
 }

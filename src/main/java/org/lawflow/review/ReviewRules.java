@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,11 +28,11 @@ class ReviewRules {
             ReviewVariables.LEGAL_REVIEW_REQUIRED, "legal-review-required",
             COLLECTIVE_DISCUSSION_REQUIRED, "collective-discussion-required");
 
-    private final CaseRepository cases;
+    private final Cases cases;
     private final PenaltyThresholds thresholds;
     private final DecisionService decisions;
 
-    ReviewRules(CaseRepository cases, PenaltyThresholds thresholds, DecisionService decisions) {
+    ReviewRules(Cases cases, PenaltyThresholds thresholds, DecisionService decisions) {
         this.cases = cases;
         this.thresholds = thresholds;
         this.decisions = decisions;

@@ -51,6 +51,6 @@ class ReviewService {
             LawFlowUser user) {
         EnforcementCase c = caseFiles.getVisible(caseId, user);
         return publications.withdraw(c, reason, due == null ? null
-                : due.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate(), user.id());
+                : due.toInstant().atZone(org.lawflow.system.ChinaTime.ZONE).toLocalDate(), user.id());
     }
 }

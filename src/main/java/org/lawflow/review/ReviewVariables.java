@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.lawflow.casefile.CaseFlows;
+import org.lawflow.system.ProcessVariables;
 
 /** Names of the major-decision-review variables, in one place (process data accessor). */
 final class ReviewVariables {
@@ -27,24 +27,21 @@ final class ReviewVariables {
     /** The officer's optional note to the published 执法结论 (确认公示内容). */
     static final String PUBLICATION_NOTE = "publicationText";
 
+    // the readers are ProcessVariables'; these keep the review's call sites short
     static UUID caseId(VariableScope scope) {
-        return UUID.fromString((String) scope.getVariable(CaseFlows.VAR_CASE_ID));
+        return ProcessVariables.caseId(scope);
     }
 
     static boolean isTrue(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return Boolean.TRUE.equals(value) || "true".equals(value);
+        return ProcessVariables.isTrue(scope, name);
     }
 
     static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : String.valueOf(value).strip();
+        return ProcessVariables.string(scope, name);
     }
 
-    /** A number as the forms and the engine REST send it (Long, Double or text); null when missing or blank. */
     static BigDecimal decimal(VariableScope scope, String name) {
-        String value = string(scope, name);
-        return value == null || value.isEmpty() ? null : new BigDecimal(value);
+        return ProcessVariables.decimal(scope, name);
     }
 
     private ReviewVariables() {

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,9 @@ class ReviewerIndependenceGuard implements TaskListener {
     static final Set<String> CHECKLIST = Set.of("checkSubject", "checkAuthority", "checkProcedure", "checkFacts",
             "checkLawApplied", "checkDiscretion", "checkDocuments");
 
-    private final CaseRepository cases;
+    private final Cases cases;
 
-    ReviewerIndependenceGuard(CaseRepository cases) {
+    ReviewerIndependenceGuard(Cases cases) {
         this.cases = cases;
     }
 

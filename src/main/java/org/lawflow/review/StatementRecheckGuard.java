@@ -2,13 +2,12 @@ package org.lawflow.review;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.system.ChinaTime;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -21,9 +20,9 @@ import org.springframework.stereotype.Component;
 class StatementRecheckGuard implements TaskListener {
 
     private static final String REVISED_FINE = "revisedFineAmount";
-    private final CaseRepository cases;
+    private final Cases cases;
 
-    StatementRecheckGuard(CaseRepository cases) {
+    StatementRecheckGuard(Cases cases) {
         this.cases = cases;
     }
 
@@ -34,7 +33,7 @@ class StatementRecheckGuard implements TaskListener {
         Date due = task.getDueDate();
         LocalDate today = ChinaTime.today();
         if (!stated && !waived && due != null
-                && !today.isAfter(due.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate())) {
+                && !today.isAfter(due.toInstant().atZone(ChinaTime.ZONE).toLocalDate())) {
             throw new InvalidInputException("partyStated",
                     "陈述申辩期限尚未届满，当事人未提出陈述申辩也未明确放弃，暂不能继续");
         }

@@ -5,8 +5,7 @@ import static org.lawflow.transfer.TransferVariables.*;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.casefile.CaseEvents;
-import org.lawflow.casefile.CaseRepository;
-import org.lawflow.casefile.CaseStatus;
+import org.lawflow.casefile.CaseLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -57,11 +56,11 @@ class ChallengeSteps {
 
     /** The case is back at 已立案; decisions made before the transfer stay in force (第十一条). */
     @Bean
-    JavaDelegate returnToAdministrativeRecord(TransferRepository transfers, CaseRepository cases, CaseEvents events) {
+    JavaDelegate returnToAdministrativeRecord(TransferRepository transfers, CaseLifecycle lifecycle, CaseEvents events) {
         return execution -> {
             var step = TransferStep.of(execution);
             transfers.close(step.transferId(), Transfer.Statuses.RETURNED);
-            cases.updateStatus(step.caseId(), CaseStatus.FILED, CaseStatus.TRANSFERRED);
+            lifecycle.returnedToAdministrative(step.caseId());
             step.entry(events, "公安机关最终不予立案，退回行政处理",
                     "依法作出行政处理；移送前已作出的警告、责令停产停业、暂扣或者吊销许可证等决定继续执行（国务院令第310号第十、十一条）");
         };

@@ -6,8 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.casefile.CaseEvents;
-import org.lawflow.casefile.CaseRepository;
-import org.lawflow.casefile.CaseStatus;
+import org.lawflow.casefile.CaseLifecycle;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,15 +30,15 @@ class HeadApprovalSteps {
     }
 
     @Bean
-    JavaDelegate transferHeadDecisionRecord(TransferRepository transfers, CaseRepository cases, CaseEvents events) {
+    JavaDelegate transferHeadDecisionRecord(TransferRepository transfers, CaseLifecycle lifecycle, CaseEvents events) {
         return execution -> {
             var step = TransferStep.of(execution);
             String opinion = string(execution, HEAD_OPINION);
             if (recordDecision(execution, step, transfers)) {
-                cases.updateStatus(step.caseId(), CaseStatus.FILED, CaseStatus.TRANSFERRED);
+                lifecycle.transferRefused(step.caseId());
                 step.entry(events, "负责人不批准移送，退回行政处理", "不予批准的理由：" + opinion);
             } else {
-                cases.updateStatus(step.caseId(), CaseStatus.TRANSFERRED);
+                lifecycle.transferApproved(step.caseId());
                 step.entry(events, "负责人批准移送，24小时内移送公安机关", opinion);
             }
         };

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.lawflow.casefile.CaseEvents;
-import org.lawflow.casefile.CaseRepository;
+import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.system.ConflictException;
 import org.lawflow.system.InvalidInputException;
@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 class TransferRegistration {
 
     private final TransferRepository transfers;
-    private final CaseRepository cases;
+    private final Cases cases;
     private final CaseEvents events;
     private final TransferTeams teams;
 
-    TransferRegistration(TransferRepository transfers, CaseRepository cases, CaseEvents events, TransferTeams teams) {
+    TransferRegistration(TransferRepository transfers, Cases cases, CaseEvents events, TransferTeams teams) {
         this.transfers = transfers;
         this.cases = cases;
         this.events = events;

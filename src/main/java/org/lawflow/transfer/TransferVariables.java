@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.lawflow.system.ChinaTime;
 import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
+import org.lawflow.system.ProcessVariables;
 
 /** Process variable names of the transfer flows (contract section 2) and how to read them. */
 final class TransferVariables {
@@ -62,8 +63,7 @@ final class TransferVariables {
     }
 
     static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : String.valueOf(value).strip();
+        return ProcessVariables.string(scope, name);
     }
 
     static boolean blank(String s) {
@@ -87,22 +87,15 @@ final class TransferVariables {
     }
 
     static UUID uuid(VariableScope scope, String name) {
-        String value = string(scope, name);
-        return blank(value) ? null : UUID.fromString(value);
+        return ProcessVariables.uuid(scope, name);
     }
 
     /** A date from a form ("2026-11-23"), REST, or a date-time string; null if absent. */
     static LocalDate date(Object value, String field) {
-        if (value == null || String.valueOf(value).isBlank()) {
-            return null;
-        }
-        if (value instanceof java.util.Date d) {
-            return InputChecks.pastDate(field, d.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate());
-        }
-        String s = String.valueOf(value).strip();
         try {
+            LocalDate day = ProcessVariables.day(value);
             // every date of a transfer records something that happened
-            return InputChecks.pastDate(field, LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s));
+            return day == null ? null : InputChecks.pastDate(field, day);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "日期格式应为 YYYY-MM-DD");
         }

@@ -4,4 +4,5 @@
  * to the agency head and supervisors). Public API: {@link org.lawflow.transfer.CriminalTransfers}, used by the
  * review's head decision for 不得以罚代刑.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"agency", "casefile", "identity", "system"})
 package org.lawflow.transfer;

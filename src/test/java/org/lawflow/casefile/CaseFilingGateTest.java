@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +44,7 @@ class CaseFilingGateTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired ProcessEngine engine;
+    @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
     ApiClient api;
@@ -229,6 +232,26 @@ class CaseFilingGateTest {
         assertThat(details.at("/case/status").asText()).isEqualTo("NOT_FILED");
         assertThat(details.get("tasks").findValuesAsText("taskKey")).doesNotContain("Task_SubmitProposedDecision");
         assertThat(details.get("events").toString()).contains("终止进行中的流程：", "重大行政执法决定法制审核", "听证告知与听证");
+    }
+
+    /**
+     * A closed case (不予处罚, 结案) gets no criminal transfer on any start path: /api refused it, the engine REST and
+     * Tasklist start let it run until the head's approval could not move the case.
+     */
+    @Test
+    void aClosedCaseStartsNoCriminalTransfer() {
+        var c = flows.filedCase("zhangwei", ApiClient.citizenCase("liqiang"));
+        // the status a review's 不予处罚 leaves (set directly: the review itself is MajorDecisionReviewProcessTest's)
+        jdbc.sql("update enforcement_case set status = 'CLOSED' where id = ?").param(UUID.fromString(String.valueOf(c.id())))
+                .update();
+        long before = instancesEver("criminal-case-transfer");
+
+        var started = api.post("zhangwei", "/engine-rest/process-definition/key/criminal-case-transfer/start",
+                Map.of("variables", typed(Map.of("caseNo", c.caseNo(), "transferReason", "涉嫌非法经营罪",
+                        "transferTeam", "zhangwei, liqiang"))));
+        assertRefused(started, "案件当前状态为“已结案”，不能启动涉嫌犯罪案件移送程序");
+        assertRefused(api.post("zhangwei", "/api/cases/" + c.id() + "/transfers", criminal()), "案件已结案");
+        assertThat(instancesEver("criminal-case-transfer")).isEqualTo(before);
     }
 
     /** The head's decision in the engine REST API, as Tasklist submits it. */
