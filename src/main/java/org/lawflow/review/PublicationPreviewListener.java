@@ -22,10 +22,12 @@ class PublicationPreviewListener implements TaskListener {
 
     private final CaseRepository cases;
     private final PublicationService publications;
+    private final PenaltyHistory penalties;
 
-    PublicationPreviewListener(CaseRepository cases, PublicationService publications) {
+    PublicationPreviewListener(CaseRepository cases, PublicationService publications, PenaltyHistory penalties) {
         this.cases = cases;
         this.publications = publications;
+        this.penalties = penalties;
     }
 
     @Override
@@ -37,7 +39,7 @@ class PublicationPreviewListener implements TaskListener {
         String note = ReviewVariables.string(task, ReviewVariables.PUBLICATION_NOTE);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(PREVIEW,
-                    publications.conclusion(c, ReviewVariables.decimal(task, ReviewVariables.DECIDED_FINE), note));
+                    publications.conclusion(c, penalties.decided(c.id()).map(PenaltyRevision::text).orElse(null), note));
             return;
         }
         if (note == null || note.isEmpty()) {

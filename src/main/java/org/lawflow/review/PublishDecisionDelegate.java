@@ -23,8 +23,11 @@ class PublishDecisionDelegate implements JavaDelegate {
     private final CaseRepository cases;
     private final PublicationService publications;
     private final StatutoryDeadlines deadlines;
+    private final PenaltyHistory penalties;
 
-    PublishDecisionDelegate(CaseRepository cases, PublicationService publications, StatutoryDeadlines deadlines) {
+    PublishDecisionDelegate(CaseRepository cases, PublicationService publications, StatutoryDeadlines deadlines,
+            PenaltyHistory penalties) {
+        this.penalties = penalties;
         this.cases = cases;
         this.publications = publications;
         this.deadlines = deadlines;
@@ -35,7 +38,7 @@ class PublishDecisionDelegate implements JavaDelegate {
         var c = cases.findById(ReviewVariables.caseId(execution)).orElseThrow();
         LocalDate decidedOn = LocalDate.parse(ReviewVariables.string(execution, ReviewVariables.DECIDED_ON));
         Date dueDate = deadlines.due(StatutoryPeriod.PUBLICATION.name(), decidedOn);
-        var publication = publications.publish(c, ReviewVariables.decimal(execution, ReviewVariables.DECIDED_FINE),
+        var publication = publications.publish(c, penalties.decided(c.id()).map(PenaltyRevision::text).orElse(null),
                 ReviewVariables.string(execution, ReviewVariables.PUBLICATION_NOTE), decidedOn, dueDate,
                 ReviewVariables.string(execution, ReviewVariables.LEAD_OFFICER));
         execution.setVariable("publicationId", publication.id().toString());
