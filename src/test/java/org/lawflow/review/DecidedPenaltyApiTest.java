@@ -177,6 +177,68 @@ class DecidedPenaltyApiTest {
                 "讨论结论：给予行政处罚", "建议处罚：罚款20000元").doesNotContain("APPROVE", "\"PENALTY\"");
     }
 
+    /** 复核 and legal review revise the proposal in turn; the head is offered the newest and decides it. */
+    @Test
+    void recheckAndLegalReviewRevisionsAreRecordedAndTheHeadIsOfferedTheNewest() throws Exception {
+        api = new ApiClient(rest);
+        flows = new Flows(api, processEngine);
+        var registration = ApiClient.citizenCase("zhangwei", "liqiang");
+        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 3000))));
+        registration.put("majorPublicInterest", true);
+        var filed = flows.filedCase("zhangwei", registration);
+        String caseNo = filed.caseNo();
+        var caseId = java.util.UUID.fromString(filed.id());
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        complete("zhangwei", caseNo, "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
+        flows.runJobs(caseNo);
+        complete("zhangwei", caseNo, "Task_RecordNoticeDelivery",
+                Map.of("noticeDeliveredOn", ApiClient.todayInChina(), "deliveryMethod", "DIRECT"));
+        complete("zhangwei", caseNo, "Task_RecordStatement", Map.of("partyStated", true, "recheckResult", "PARTLY",
+                "statementSummary", "初次违法", "revisedFineAmount", 2500, "opinion", "部分采纳，减为二千五百元"));
+        String reviewTask = flows.task(caseNo, "Task_ReviewLegality").getId();
+        assertThat(api.get("wangfang", "/engine-rest/task/" + reviewTask + "/form-variables").json()
+                .at("/currentPenalty/value").asText()).isEqualTo("罚款2500元");
+        var tooHigh = flows.completeAs("wangfang", caseNo, "Task_ReviewLegality", approval(3500));
+        assertThat(tooHigh.status()).as(tooHigh.body()).isEqualTo(400);
+        assertThat(tooHigh.body()).contains("reviewedFineAmount");
+        complete("wangfang", caseNo, "Task_ReviewLegality", approval(2000));
+        flows.runJobs(caseNo);
+
+        String headTask = flows.task(caseNo, "Task_HeadDecision").getId();
+        assertThat(api.get("zhaomin", "/engine-rest/task/" + headTask + "/form-variables").json()
+                .at("/decidedFineAmount/value").asDouble()).isEqualTo(2000.0);
+        assertThat(penalties.of(caseId)).extracting(PenaltyRevision::stage).containsExactly(
+                PenaltyRevision.Stage.PROPOSED, PenaltyRevision.Stage.RECHECK, PenaltyRevision.Stage.LEGAL_REVIEW);
+        complete("zhaomin", caseNo, "Task_HeadDecision", Map.of("headDecision", "PENALTY", "decidedFineAmount", 2000,
+                "decisionOpinion", "同意法制审核意见，罚款二千元。"));
+        flows.runJobs(caseNo);
+
+        var history = penalties.of(caseId);
+        assertThat(history).extracting(r -> r.amount().intValue()).containsExactly(3000, 2500, 2000, 2000);
+        assertThat(history).extracting(PenaltyRevision::actor).containsExactly("zhangwei", "zhangwei", "wangfang",
+                "zhaomin");
+        assertThat(history.get(1).reason()).isEqualTo("部分采纳，减为二千五百元");
+        assertThat(penalties.decided(caseId)).map(PenaltyRevision::text).contains("罚款2000元");
+        Map<String, String> documents = new HashMap<>();
+        for (JsonNode d : api.get("zhangwei", "/api/cases/" + filed.id() + "/documents").json()) {
+            documents.put(d.get("kind").asText(), d.get("id").asText());
+        }
+        assertThat(pdf("LEGAL_REVIEW_OPINION", documents)).contains("拟处罚：罚款2500元", "审核建议处罚：罚款2000元");
+        assertThat(pdf("PENALTY_DECISION", documents)).contains("罚款2000元", "复核意见：部分采纳")
+                .doesNotContain("3000", "2500");
+        String events = api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/events").toString();
+        assertThat(events).contains("复核意见：部分采纳；复核后处罚：罚款2500元", "审核建议处罚：罚款2000元");
+    }
+
+    private static Map<String, Object> approval(int reviewedFine) {
+        Map<String, Object> vars = new HashMap<>(Map.of("checkSubject", true, "checkAuthority", true,
+                "checkProcedure", true, "checkFacts", true, "checkLawApplied", true, "checkDiscretion", true,
+                "checkDocuments", true, "suspectedCrime", false, "reviewOpinion", "APPROVE",
+                "reviewReasons", "事实清楚；裁量偏重，建议罚款二千元。"));
+        vars.put("reviewedFineAmount", reviewedFine);
+        return vars;
+    }
+
     private void complete(String user, String caseNo, String taskKey, Map<String, Object> variables) {
         var done = flows.completeAs(user, caseNo, taskKey, variables);
         assertThat(done.status()).as("complete " + taskKey + " as " + user + ": " + done.body()).isIn(200, 204);
