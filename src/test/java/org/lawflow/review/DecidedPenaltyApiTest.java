@@ -131,6 +131,12 @@ class DecidedPenaltyApiTest {
         assertThat(history).extracting(r -> r.amount().intValue()).containsExactly(30000, 20000, 20000);
         assertThat(history).extracting(PenaltyRevision::actor).containsExactly("zhangwei", "chenjing", "zhaomin");
         assertThat(history.get(2).reason()).isEqualTo("采纳听证报告建议，给予罚款二万元的行政处罚。");
+        JsonNode section = api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/penalties");
+        assertThat(section.at("/decided/text").asText()).isEqualTo("罚款20000元");
+        assertThat(section.at("/decided/actor").asText()).isEqualTo("zhaomin");
+        assertThat(section.at("/decided/at").asText()).endsWith("+08:00");
+        assertThat(section.at("/revisions/1/stageName").asText()).isEqualTo("听证报告建议");
+        assertThat(section.at("/revisions/1/amount").asText()).isEqualTo("20000");
 
         Map<String, String> documents = new HashMap<>();
         for (JsonNode d : api.get("zhangwei", "/api/cases/" + filed.id() + "/documents").json()) {
