@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.CaseRepository;
 import org.lawflow.casefile.EnforcementCase;
+import org.lawflow.casefile.PenaltyKind;
 import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -156,7 +157,7 @@ class PenaltyStageListener implements TaskListener {
         if ("PENALTY".equals(decision)) {
             BigDecimal fine = InputChecks.amount(ReviewVariables.DECIDED_FINE, task.getVariable(ReviewVariables.DECIDED_FINE));
             // a fine without an amount is refused by HeadDecisionGuard, which runs next: nothing is filled in here
-            if (fine != null || !c.proposes(org.lawflow.casefile.PenaltyKind.FINE)) {
+            if (fine != null || !c.proposes(PenaltyKind.FINE)) {
                 decided = history.record(c, PenaltyRevision.Stage.HEAD_DECISION, fine, actor(task), reasons).text();
             }
         } else if ("NO_PENALTY".equals(decision)) {

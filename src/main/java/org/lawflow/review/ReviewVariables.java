@@ -1,6 +1,5 @@
 package org.lawflow.review;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -40,12 +39,6 @@ final class ReviewVariables {
     static String string(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : String.valueOf(value).strip();
-    }
-
-    /** A number as the forms and the engine REST send it (Long, Double or text); null when missing or blank. */
-    static BigDecimal decimal(VariableScope scope, String name) {
-        String value = string(scope, name);
-        return value == null || value.isEmpty() ? null : new BigDecimal(value);
     }
 
     private ReviewVariables() {
