@@ -23,6 +23,9 @@ public enum StatutoryPeriod {
     LEGAL_REVIEW(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "法制审核期限", "国办发〔2018〕118号：审核时限由各机关规定，默认值",
             false),
     SERVICE(7, Unit.WORKDAYS, Protects.AGENCY_DUTY, "决定书送达期限", "行政处罚法第六十一条", true),
+    /** 第六十一条 governs the decision only; no statute sets a period for serving the 违法行为通知书 (legal-rules.md). */
+    NOTICE_SERVICE(7, Unit.WORKDAYS, Protects.AGENCY_DUTY, "违法行为通知书送达期限",
+            "法律未规定专门期限；本机关内部办理时限，默认值（与决定书送达期限一致，待核实）", false),
     FILING(5, Unit.DAYS, Protects.AGENCY_DUTY, "重大行政处罚决定备案期限", "重大行政处罚决定备案（省级规定，待核实），默认值",
             false),
     PUBLICATION(20, Unit.WORKDAYS, Protects.AGENCY_DUTY, "执法决定公示期限", "国办发〔2018〕118号", false),

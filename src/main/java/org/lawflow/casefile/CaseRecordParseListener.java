@@ -13,12 +13,13 @@ import org.springframework.stereotype.Component;
 /**
  * Full-process record for every user task of every flow, without a listener in each BPMN: when a task is
  * completed, who completed it, when, and the opinion they gave go into the case's event log.
- * Opinions are read from the task-local or process variables named in {@link #OPINION_VARIABLES}.
+ * Opinions are read from the task-local or process variables named in {@link #OPINION_VARIABLES}; a step that
+ * decides (法制审核, 负责人决定, ...) leaves its summary in Chinese in the task-local {@code recordDetail} first.
  */
 @Component
 class CaseRecordParseListener extends AbstractProcessEnginePlugin {
 
-    static final List<String> OPINION_VARIABLES = List.of("opinion", "filingOpinion", "reviewOpinion",
+    static final List<String> OPINION_VARIABLES = List.of("recordDetail", "opinion", "filingOpinion", "reviewOpinion",
             "decisionOpinion", "reason", "comment");
 
     private final CaseEvents events;

@@ -77,9 +77,12 @@ final class DocumentRendering {
         }
     }
 
-    /** The party as printed: in full, or for publication (公示) with a natural person's name and ID masked. */
+    /**
+     * The party as printed: in full, or for publication (公示) with a natural person's name and ID masked; {@code you}
+     * is how a document addresses it (你 to a natural person, 你单位 to an organisation).
+     */
     record PartyView(String typeLabel, String name, String idLabel, String idNumber, String legalRepresentative,
-            String address, String phone) {
+            String address, String phone, String you) {
         static PartyView of(EnforcementCase.Party p, boolean masked) {
             boolean citizen = p.type() == EnforcementCase.PartyType.CITIZEN;
             String name = masked && citizen ? TemplateValues.maskName(p.name()) : p.name();
@@ -87,7 +90,7 @@ final class DocumentRendering {
             return new PartyView(citizen ? "公民" : "法人或其他组织", TemplateValues.text(name),
                     citizen ? "公民身份号码" : "统一社会信用代码", TemplateValues.text(id),
                     TemplateValues.text(p.legalRepresentative()), TemplateValues.text(masked ? null : p.address()),
-                    TemplateValues.text(masked ? null : p.phone()));
+                    TemplateValues.text(masked ? null : p.phone()), citizen ? "你" : "你单位");
         }
     }
 }

@@ -14,6 +14,8 @@ import org.lawflow.agency.AgencyRepository;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
+import org.lawflow.casefile.PenaltyHistory;
+import org.lawflow.casefile.PenaltyRevision;
 import org.lawflow.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +34,14 @@ public class Documents {
     private final AgencyRepository agencies;
     private final CaseEvents events;
     private final org.camunda.bpm.engine.IdentityService identities;
+    private final PenaltyHistory penalties;
+    private final RemedyBodies remedies;
     private final DocumentRendering rendering = new DocumentRendering();
 
     Documents(DocumentStore store, Cases cases, AgencyRepository agencies, CaseEvents events,
-            org.camunda.bpm.engine.IdentityService identities) {
+            org.camunda.bpm.engine.IdentityService identities, PenaltyHistory penalties, RemedyBodies remedies) {
+        this.penalties = penalties;
+        this.remedies = remedies;
         this.store = store;
         this.cases = cases;
         this.agencies = agencies;
@@ -45,13 +51,32 @@ public class Documents {
 
     /** The officers' names for the documents (执法人员：张伟、李强), not their login ids. */
     private String officerNames(List<String> officerIds) {
-        return officerIds.stream().map(id -> {
-            var user = identities.createUserQuery().userId(id).singleResult();
-            String name = user == null ? null
-                    : ((user.getLastName() == null ? "" : user.getLastName())
-                            + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-            return name == null || name.isEmpty() ? id : name;
-        }).collect(java.util.stream.Collectors.joining("、"));
+        return officerIds.stream().map(this::userName).collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    private String userName(String id) {
+        var user = identities.createUserQuery().userId(id).singleResult();
+        String name = user == null ? null
+                : ((user.getLastName() == null ? "" : user.getLastName())
+                        + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+        return name == null || name.isEmpty() ? id : name;
+    }
+
+    /**
+     * The penalty as the documents state it, from the case's penalty history and never from a variable: the decided
+     * penalty (决定书, 备案), the current proposal (集体讨论), the proposal the legal review saw and its own suggestion.
+     * A decided penalty that is missing stays missing ("—"), it is not replaced by the proposal.
+     */
+    private void putPenalties(EnforcementCase c, Map<String, Object> model) {
+        for (String key : List.of("decidedPenalty", "currentPenalty", "reviewedProposal", "reviewedPenalty")) {
+            model.remove(key);
+        }
+        penalties.decided(c.id()).ifPresent(d -> model.put("decidedPenalty", d.text()));
+        model.put("currentPenalty", penalties.currentProposalText(c));
+        model.put("reviewedProposal", penalties.newest(c.id(), PenaltyRevision.Stage.PROPOSED,
+                PenaltyRevision.Stage.HEARING_RECOMMENDATION).map(PenaltyRevision::text).orElseGet(c::penaltySummary));
+        penalties.newest(c.id(), PenaltyRevision.Stage.LEGAL_REVIEW, PenaltyRevision.Stage.LEGAL_REVIEW)
+                .ifPresent(r -> model.put("reviewedPenalty", r.text()));
     }
 
     /** Renders and stores the document unless this step already produced it. */
@@ -68,6 +93,12 @@ public class Documents {
         Map<String, Object> model = new java.util.HashMap<>(vars == null ? Map.of() : vars);
         // from the case file, never from a variable: a forged officerNames printed people who are not officers (#27)
         model.put("officerNames", officerNames(c.officers()));
+        putPenalties(c, model);
+        Object reviewer = model.get("legalReviewer");
+        model.put("legalReviewerName", reviewer == null ? null : userName(String.valueOf(reviewer)));
+        var remedy = remedies.of(c.agencyId());
+        model.put("reconsiderationBody", remedy.reconsiderationBody());
+        model.put("remedyCourt", remedy.court());
         var rendered = rendering.render(kind, c, agency, model, ChinaTime.today());
         var info = new DocumentInfo(UUID.randomUUID(), caseId, c.agencyId(), kind, rendered.title(), rendered.docNo(),
                 rendered.fileName(), rendered.sha256(), rendered.contentSha256(), rendered.pdf().length, instance, step,

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.casefile.PenaltyHistory;
+import org.lawflow.casefile.PenaltyRevision;
 import org.lawflow.system.ChinaTime;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.CaseLifecycle;
@@ -16,13 +18,19 @@ import org.springframework.context.annotation.Configuration;
 class CaseOutcomeDelegates {
 
     @Bean
-    JavaDelegate decisionRecordDelegate(CaseLifecycle lifecycle, CaseEvents events) {
+    JavaDelegate decisionRecordDelegate(CaseLifecycle lifecycle, CaseEvents events, PenaltyHistory penalties) {
         return execution -> {
             String today = ChinaTime.today().toString();
+            // the head's decision as recorded when the task was completed; no decision, no 决定书 (never the proposal)
+            PenaltyRevision decided = penalties.decided(ReviewVariables.caseId(execution))
+                    .filter(d -> !PenaltyRevision.NO_PENALTY.equals(d.kind()))
+                    .orElseThrow(() -> new IllegalStateException("本案没有负责人决定的处罚，不能作出行政处罚决定"));
             execution.setVariable(ReviewVariables.DECIDED_ON, today);
+            // for the mails (备案材料): set by the server only, no form declares it
+            execution.setVariable(ReviewVariables.DECIDED_PENALTY, decided.text());
             lifecycle.decided(ReviewVariables.caseId(execution));
             events.record(ReviewVariables.caseId(execution), "system", "负责人决定", "作出行政处罚决定",
-                    "决定日期：" + today);
+                    "决定日期：" + today + "；决定处罚：" + decided.text());
         };
     }
 

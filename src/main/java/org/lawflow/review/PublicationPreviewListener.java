@@ -2,6 +2,8 @@ package org.lawflow.review;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.lawflow.casefile.PenaltyHistory;
+import org.lawflow.casefile.PenaltyRevision;
 import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.Cases;
 import org.lawflow.system.InvalidInputException;
@@ -23,10 +25,12 @@ class PublicationPreviewListener implements TaskListener {
 
     private final Cases cases;
     private final PublicationService publications;
+    private final PenaltyHistory penalties;
 
-    PublicationPreviewListener(Cases cases, PublicationService publications) {
+    PublicationPreviewListener(Cases cases, PublicationService publications, PenaltyHistory penalties) {
         this.cases = cases;
         this.publications = publications;
+        this.penalties = penalties;
     }
 
     @Override
@@ -38,7 +42,7 @@ class PublicationPreviewListener implements TaskListener {
         String note = ReviewVariables.string(task, ReviewVariables.PUBLICATION_NOTE);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(PREVIEW,
-                    publications.conclusion(c, ReviewVariables.decimal(task, ReviewVariables.DECIDED_FINE), note));
+                    publications.conclusion(c, penalties.decided(c.id()).map(PenaltyRevision::text).orElse(null), note));
             return;
         }
         if (note == null || note.isEmpty()) {

@@ -23,9 +23,8 @@ class PublicationPreviewPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         ParseListeners.onUserTasks(configuration, (processKey, activityId, task) -> {
-            var form = task.getFormDefinition() == null ? null : task.getFormDefinition().getCamundaFormDefinitionKey();
-            if (ReviewVariables.PROCESS_KEY.equals(processKey) && form != null
-                    && PublicationPreviewListener.FORM.equals(form.getExpressionText())) {
+            if (ReviewVariables.PROCESS_KEY.equals(processKey)
+                    && PublicationPreviewListener.FORM.equals(ParseListeners.formOf(task))) {
                 task.addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
                 task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
             }

@@ -1,6 +1,5 @@
 package org.lawflow.review;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -31,8 +30,8 @@ class PublicationService {
     }
 
     /** The 执法结论 exactly as {@link #publish} will store it: generated text and note, personal data masked. */
-    String conclusion(EnforcementCase c, BigDecimal decidedFine, String note) {
-        return PersonalDataMasker.forParty(c.party()).mask(PublicationText.of(c, decidedFine, note));
+    String conclusion(EnforcementCase c, String decidedPenalty, String note) {
+        return PersonalDataMasker.forParty(c.party()).mask(PublicationText.of(c, decidedPenalty, note));
     }
 
     /** The officer's note as it will be published. */
@@ -42,14 +41,14 @@ class PublicationService {
 
     /** Masks here, where the public entry is stored, so that no way of completing the task can publish raw text. */
     @Transactional
-    Publication publish(EnforcementCase c, BigDecimal decidedFine, String note, LocalDate decidedOn, Date due,
+    Publication publish(EnforcementCase c, String decidedPenalty, String note, LocalDate decidedOn, Date due,
             String actor) {
         var party = c.party();
         boolean citizen = party.type() == EnforcementCase.PartyType.CITIZEN;
         // Natural persons: name and identity number masked (个人信息保护); organisations are published in full.
         String name = citizen ? PersonalDataMasker.maskName(party.name()) : party.name();
         String id = citizen ? PartyIdentifiers.mask(party.idNumber()) : party.idNumber();
-        String conclusion = conclusion(c, decidedFine, note);
+        String conclusion = conclusion(c, decidedPenalty, note);
         var publication = new Publication(UUID.randomUUID(), c.id(), c.agencyId(), agencies.get(c.agencyId()).name(),
                 c.caseNo(), name, id, "行政处罚", conclusion, decidedOn, ChinaTime.nowOffset(),
                 due == null ? null : due.toInstant().atZone(CHINA).toLocalDate(), null, null, null);

@@ -5,6 +5,8 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.casefile.PenaltyHistory;
+import org.lawflow.casefile.PenaltyRevision;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.calendar.StatutoryPeriod;
 import org.lawflow.casefile.Cases;
@@ -23,8 +25,11 @@ class PublishDecisionDelegate implements JavaDelegate {
     private final Cases cases;
     private final PublicationService publications;
     private final StatutoryDeadlines deadlines;
+    private final PenaltyHistory penalties;
 
-    PublishDecisionDelegate(Cases cases, PublicationService publications, StatutoryDeadlines deadlines) {
+    PublishDecisionDelegate(Cases cases, PublicationService publications, StatutoryDeadlines deadlines,
+            PenaltyHistory penalties) {
+        this.penalties = penalties;
         this.cases = cases;
         this.publications = publications;
         this.deadlines = deadlines;
@@ -35,7 +40,7 @@ class PublishDecisionDelegate implements JavaDelegate {
         var c = cases.findById(ReviewVariables.caseId(execution)).orElseThrow();
         LocalDate decidedOn = LocalDate.parse(ReviewVariables.string(execution, ReviewVariables.DECIDED_ON));
         Date dueDate = deadlines.due(StatutoryPeriod.PUBLICATION.name(), decidedOn);
-        var publication = publications.publish(c, ReviewVariables.decimal(execution, ReviewVariables.DECIDED_FINE),
+        var publication = publications.publish(c, penalties.decided(c.id()).map(PenaltyRevision::text).orElse(null),
                 ReviewVariables.string(execution, ReviewVariables.PUBLICATION_NOTE), decidedOn, dueDate,
                 ReviewVariables.string(execution, ReviewVariables.LEAD_OFFICER));
         execution.setVariable("publicationId", publication.id().toString());

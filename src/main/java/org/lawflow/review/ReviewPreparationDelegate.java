@@ -2,6 +2,8 @@ package org.lawflow.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.lawflow.casefile.PenaltyHistory;
+import org.lawflow.casefile.PenaltyRevision;
 import org.lawflow.system.ChinaTime;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.calendar.StatutoryPeriod;
@@ -22,9 +24,11 @@ class ReviewPreparationDelegate implements JavaDelegate {
     private final StatutoryDeadlines deadlines;
     private final CaseFlows flows;
     private final ReviewStartCheck startCheck;
+    private final PenaltyHistory penalties;
 
     ReviewPreparationDelegate(Cases cases, CaseLifecycle lifecycle, ReviewRules rules, StatutoryDeadlines deadlines,
-            CaseFlows flows, ReviewStartCheck startCheck) {
+            CaseFlows flows, ReviewStartCheck startCheck, PenaltyHistory penalties) {
+        this.penalties = penalties;
         this.deadlines = deadlines;
         this.flows = flows;
         this.startCheck = startCheck;
@@ -61,6 +65,9 @@ class ReviewPreparationDelegate implements JavaDelegate {
         execution.setVariable("filedOn", (c.filedOn() == null ? ChinaTime.today() : c.filedOn()).toString());
         // the statement period is set by each province: the 违法行为通知书 states the configured one
         execution.setVariable("statementPeriodWorkdays", deadlines.amount(StatutoryPeriod.STATEMENT_DEFENCE));
+        // the proposal this procedure starts from: the first entry of its penalty history
+        penalties.record(c, PenaltyRevision.Stage.PROPOSED, c.fineAmount(),
+                ReviewVariables.string(execution, ReviewVariables.LEAD_OFFICER), "提请审核时案卷载明的拟处罚决定");
         lifecycle.reviewStarted(c.id());
     }
 }

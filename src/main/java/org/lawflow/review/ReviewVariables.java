@@ -24,6 +24,8 @@ final class ReviewVariables {
     static final String HEAD_DECISION = "headDecision";
     static final String DECIDED_ON = "decidedOn";
     static final String DECIDED_FINE = "decidedFineAmount";
+    /** The decided penalty as text (罚款20000元), set when the decision is recorded, for the mails. */
+    static final String DECIDED_PENALTY = "decidedPenalty";
     /** The officer's optional note to the published 执法结论 (确认公示内容). */
     static final String PUBLICATION_NOTE = "publicationText";
 

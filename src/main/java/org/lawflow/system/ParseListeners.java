@@ -46,6 +46,15 @@ public final class ParseListeners {
         });
     }
 
+    /**
+     * The Camunda Form a parsed user task shows ({@code camunda:formRef}), or null: behaviour added at parse time picks
+     * its tasks by what they ask, never by activity id (BpmnContractTest), and the form ids are checked to exist.
+     */
+    public static String formOf(TaskDefinition task) {
+        var form = task.getFormDefinition() == null ? null : task.getFormDefinition().getCamundaFormDefinitionKey();
+        return form == null ? null : form.getExpressionText();
+    }
+
     private ParseListeners() {
     }
 }

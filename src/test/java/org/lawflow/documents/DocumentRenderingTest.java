@@ -96,6 +96,78 @@ class DocumentRenderingTest {
                 "六个月内", "《中华人民共和国行政诉讼法》第四十六条", "十五日内");
     }
 
+    /** Issue #28, items 2 and 10: one amount, the decided one; the party addressed as it is; the remedy bodies named. */
+    @Test
+    void penaltyDecisionStatesTheDecidedPenaltyOnlyAddressesThePartyAndNamesTheRemedyBodies() throws IOException {
+        var vars = new java.util.HashMap<>(SampleCases.reviewVariables());
+        vars.put("decidedPenalty", "罚款20000元");
+        vars.put("decidedFineAmount", 20000.0);
+        vars.put("reconsiderationBody", "西宁市人民政府");
+        vars.put("remedyCourt", "西宁市城中区人民法院");
+        String citizen = text(RENDERING.render(DocumentKind.PENALTY_DECISION, SampleCases.citizenCase(),
+                SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(citizen).contains("对你作出如下行政处罚：罚款20000元。", "你的上述行为",
+                "如不服本决定，可以自收到本决定书之日起六十日内向西宁市人民政府申请行政复议，"
+                        + "或者自收到本决定书之日起六个月内向西宁市城中区人民法院提起行政诉讼")
+                .doesNotContain("30000", "你（单位）", "你单位", "决定罚款金额");
+        String organisation = text(RENDERING.render(DocumentKind.PENALTY_DECISION, organisationCase(),
+                SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(organisation).contains("你单位的上述行为", "对你单位作出如下行政处罚").doesNotContain("你（单位）");
+        String notice = text(RENDERING.render(DocumentKind.VIOLATION_NOTICE, organisationCase(), SampleCases.xining(),
+                vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(notice).contains("经调查，你单位", "你单位有权进行陈述和申辩").doesNotContain("你（单位）");
+    }
+
+    @Test
+    void filingDocumentsAndDiscussionRecordStateTheDecidedPenaltyInChineseWithoutCodes() throws IOException {
+        var vars = new java.util.HashMap<>(SampleCases.reviewVariables());
+        vars.put("decidedPenalty", "罚款20000元");
+        vars.put("currentPenalty", "罚款20000元");
+        for (DocumentKind kind : List.of(DocumentKind.FILING_REPORT, DocumentKind.FILING_FORM,
+                DocumentKind.COLLECTIVE_DISCUSSION)) {
+            String text = text(RENDERING.render(kind, SampleCases.citizenCase(), SampleCases.xining(), vars,
+                    LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+            assertThat(text).as(kind.name()).contains("罚款20000元", "给予行政处罚")
+                    .doesNotContain("30000", "PENALTY", "APPROVE");
+        }
+    }
+
+    @Test
+    void legalReviewOpinionNamesTheHandlingAgencyAndTheReviewer() throws IOException {
+        var vars = new java.util.HashMap<>(SampleCases.reviewVariables());
+        vars.put("legalReviewerName", "王芳");
+        vars.put("officerNames", "李强、张伟");
+        vars.put("reviewedPenalty", "罚款25000元");
+        String text = text(RENDERING.render(DocumentKind.LEGAL_REVIEW_OPINION, SampleCases.citizenCase(),
+                SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(text).contains("案件承办机构：西宁市交通运输综合行政执法支队（承办人员：李强、张伟）", "法制审核人员：王芳",
+                "拟处罚：罚款30000元", "审核建议处罚：罚款25000元", "审核意见：同意");
+    }
+
+    @Test
+    void violationNoticeNotYetServedPrintsNoServiceDateLine() throws IOException {
+        var vars = new java.util.HashMap<>(SampleCases.reviewVariables());
+        vars.remove("noticeDeliveredOn");
+        String unserved = text(RENDERING.render(DocumentKind.VIOLATION_NOTICE, SampleCases.citizenCase(),
+                SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(unserved).contains("违法行为通知书").doesNotContain("送达日期");
+        vars.put("noticeDeliveredOn", "2026-11-10");
+        String served = text(RENDERING.render(DocumentKind.VIOLATION_NOTICE, SampleCases.citizenCase(),
+                SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(served).contains("通知书送达日期：2026年11月10日");
+    }
+
+    static org.lawflow.casefile.EnforcementCase organisationCase() {
+        var c = SampleCases.citizenCase();
+        var party = new org.lawflow.casefile.EnforcementCase.Party(
+                org.lawflow.casefile.EnforcementCase.PartyType.ORGANIZATION, "西宁某某运输有限公司", "91630100MA752XXXX1",
+                "王某", "0971-1234567", "青海省西宁市城北区", "yunshu@party.example");
+        return new org.lawflow.casefile.EnforcementCase(c.id(), c.agencyId(), c.caseNo(), c.status(), c.cause(), party,
+                c.facts(), c.evidence(), c.legalBasis(), c.penaltyBasis(), c.penalties(), c.officers(),
+                c.majorPublicInterest(), c.complexCase(), c.socialImpact(), c.filedOn(), c.registeredBy(),
+                c.registeredAt());
+    }
+
     @Test
     void violationNoticeHasStatementRightsAndTheHearingClauseOnlyWithHearingRights() throws IOException {
         var vars = new java.util.HashMap<>(SampleCases.reviewVariables());

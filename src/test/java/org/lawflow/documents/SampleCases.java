@@ -50,7 +50,12 @@ public final class SampleCases {
         vars.put("reviewOpinion", "APPROVE");
         vars.put("reviewReasons", "事实清楚，证据确凿，适用法律正确，程序合法。");
         vars.put("decidedOn", "2026-12-01");
-        vars.put("headDecision", "APPROVE");
+        vars.put("headDecision", "PENALTY");
+        vars.put("discussionConclusion", "PENALTY");
+        // as Documents puts them from the case's penalty history
+        vars.put("decidedPenalty", "罚款30000元");
+        vars.put("currentPenalty", "罚款30000元");
+        vars.put("reviewedProposal", "罚款30000元");
         return vars;
     }
 }
