@@ -86,6 +86,23 @@ class CaseRepository {
         }
     }
 
+    /** 补充调查: replaces facts, evidence list and penalties of the case (the caller records each change). */
+    void amend(UUID id, String facts, java.util.List<EnforcementCase.Evidence> evidence,
+            java.util.List<EnforcementCase.Penalty> penalties) {
+        jdbc.sql("update enforcement_case set facts = ?, version = version + 1 where id = ?").params(facts, id).update();
+        jdbc.sql("delete from case_evidence where case_id = ?").param(id).update();
+        for (int i = 0; i < evidence.size(); i++) {
+            var e = evidence.get(i);
+            jdbc.sql("insert into case_evidence (case_id, position, kind, description) values (?, ?, ?, ?)")
+                    .params(id, i + 1, e.kind(), e.description()).update();
+        }
+        jdbc.sql("delete from proposed_penalty where case_id = ?").param(id).update();
+        for (var penalty : penalties) {
+            jdbc.sql("insert into proposed_penalty (case_id, kind, amount, detail) values (?, ?, ?, ?)")
+                    .params(id, penalty.kind().name(), penalty.amount(), penalty.detail()).update();
+        }
+    }
+
     Optional<EnforcementCase> findById(UUID id) {
         return load("select * from enforcement_case where id = ?", id).stream().findFirst();
     }
