@@ -32,7 +32,8 @@ public record ServiceRecord(LocalDate servedOn, ServiceMethod method, String rec
 
     static ServiceRecord check(Fields f, Object date, Object method, Object receiptNo, Object consent,
             LocalDate documentOn, LocalDate today) {
-        LocalDate served = InputChecks.parseDate(f.date(), date);
+        LocalDate served = date instanceof java.util.Date d ? d.toInstant().atZone(ChinaTime.ZONE).toLocalDate()
+                : date instanceof LocalDate d ? d : InputChecks.parseDate(f.date(), date);
         if (served == null) {
             throw new InvalidInputException(f.date(), "请填写" + f.document() + "的送达日期");
         }
