@@ -91,6 +91,8 @@ class HearingFlowMailTest {
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);
         var details = api.get("zhangwei", "/api/cases/" + id).json();
         assertThat(details.at("/hearing/flows/0/hearingOutcome").asText()).isEqualTo("HELD");
+        assertThat(details.at("/hearing/flows/0/hearingNoticeServedOn").asText()).isEqualTo(today);
+        assertThat(details.at("/events").toString()).contains("送达回证编号：SD-1");
         assertThat(details.at("/documents").toString()).contains("HEARING_NOTICE", "HEARING_RECORD", "HEARING_REPORT");
     }
 

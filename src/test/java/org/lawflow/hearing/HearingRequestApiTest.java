@@ -130,5 +130,6 @@ class HearingRequestApiTest {
         var details = api().get("zhangwei", "/api/cases/" + id).json();
         assertThat(details.at("/hearing/flows/0/hearingRequested").asBoolean()).isTrue();
         assertThat(details.at("/events").toString()).contains("邮戳日期");
+        assertThat(details.at("/hearing/flows/0/hearingRequestPostmarkedOn").asText()).isEqualTo(longAgo);
     }
 }
