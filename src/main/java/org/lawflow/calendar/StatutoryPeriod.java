@@ -13,6 +13,8 @@ public enum StatutoryPeriod {
     HEARING_REQUEST(5, Unit.WORKDAYS, Protects.PARTY_TIME, "听证申请期限", "行政处罚法第六十四条第一项", true),
     HEARING_NOTICE(7, Unit.WORKDAYS, Protects.PARTY_NOTICE, "听证通知提前期（听证七日前通知）",
             "行政处罚法第六十四条第二项（听证七日前通知）", true),
+    HEARING_NOTICE_SERVICE(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "登记听证通知书送达期限",
+            "本机关内部办理时限，默认值；听证通知书须在听证七个工作日前送达（行政处罚法第六十四条第二项）", false),
     HOST_APPOINTMENT(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "指定听证主持人期限", "本机关内部办理时限，默认值", false),
     HEARING_SCHEDULING(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "安排听证期限", "本机关内部办理时限，默认值", false),
     RECUSAL_DECISION(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "回避申请决定期限",

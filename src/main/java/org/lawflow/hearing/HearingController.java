@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/cases/{id}/hearings} starts the hearing notice on its own;
- * {@code POST /api/cases/{id}/hearing-requests} records the party's request (202, or 409/422 problem details);
+ * {@code POST /api/cases/{id}/hearing-requests} records the party's request (202, or 409/422 problem details); a
+ * request by post ({@code "channel":"MAIL"}) may give {@code postmarkedOn}: posted in time is in time;
  * {@code POST /api/cases/{id}/hearing-recusals} records the party's application for the host's recusal.
  */
 @RestController
@@ -45,7 +46,8 @@ class HearingController {
 
     record HearingRequest(OffsetDateTime receivedAt,
             @Pattern(regexp = "WRITTEN|ORAL|MAIL|ELECTRONIC", message = "申请方式须为 WRITTEN（书面）、ORAL（口头）、MAIL（邮寄）或 ELECTRONIC（电子）") String channel,
-            @Size(max = 1000, message = "备注不超过1000字") String note) {
+            @Size(max = 1000, message = "备注不超过1000字") String note,
+            LocalDate postmarkedOn) {
     }
 
     record RecusalApplication(@NotBlank(message = "请写明申请回避的理由") @Size(max = 1000, message = "理由不超过1000字") String reason) {
@@ -89,7 +91,7 @@ class HearingController {
 
     @PostMapping("/hearing-requests")
     ResponseEntity<?> request(@PathVariable UUID id, @Valid @RequestBody(required = false) HearingRequest body) {
-        HearingRequest in = body == null ? new HearingRequest(null, null, null) : body;
+        HearingRequest in = body == null ? new HearingRequest(null, null, null, null) : body;
         // the receipt time is fixed once, so a retry decides the same request at the same moment
         OffsetDateTime received = in.receivedAt() != null ? in.receivedAt() : ChinaTime.nowOffset();
         String channel = in.channel() == null ? "ELECTRONIC" : in.channel();
@@ -97,7 +99,8 @@ class HearingController {
         HearingService.RequestResult result = null;
         for (int attempt = 1; result == null; attempt++) {
             try {
-                result = hearings.request(id, requestId, received, channel, in.note(), currentUser.get());
+                result = hearings.request(id, requestId, received, channel, in.note(), in.postmarkedOn(),
+                        currentUser.get());
             } catch (RuntimeException e) {
                 // the request window's timer (or another request) moved the flow between our check and the
                 // correlation; the transaction was rolled back, the receipt stays: decide again on the new state,

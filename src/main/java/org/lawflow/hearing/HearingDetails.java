@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 class HearingDetails implements CaseDetailsContributor {
 
     static final List<String> SHOWN = List.of(NOTICE_DELIVERED_ON, REQUEST_DEADLINE, REQUESTED, REQUESTED_ON,
-            REQUEST_CHANNEL, HOST, HOST_NAME, NOTE_TAKER, RECUSED_HOSTS, HEARING_AT, HEARING_PLACE, HEARING_PUBLIC,
-            NOT_PUBLIC_REASON, PARTY_AGENTS, ATTENDANCE, OUTCOME);
+            REQUEST_CHANNEL, REQUEST_POSTMARKED_ON, HOST, HOST_NAME, NOTE_TAKER, RECUSED_HOSTS, HEARING_AT,
+            HEARING_PLACE, HEARING_PUBLIC, NOT_PUBLIC_REASON, PARTY_AGENTS, NOTICE_SERVED_ON, NOTICE_EFFECTIVE_ON,
+            RESCHEDULE_REASON, ATTENDANCE, OUTCOME);
 
     private final HistoryService historyService;
     private final JdbcHearingRecords records;

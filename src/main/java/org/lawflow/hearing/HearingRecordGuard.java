@@ -3,6 +3,7 @@ package org.lawflow.hearing;
 import static org.lawflow.hearing.HearingTaskChecks.*;
 import static org.lawflow.hearing.HearingVariables.*;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 举行听证并制作笔录 (行政处罚法第六十四条第七项至第十项): the party's attendance first; when present, the record
- * with the party's signature or the host's note of the refusal.
+ * with the party's signature or the host's note of the refusal. Nothing but an excused absence (延期) can be recorded
+ * before the scheduled day.
  */
 @Component("hearingRecordGuard")
 class HearingRecordGuard implements TaskListener {
@@ -30,6 +32,12 @@ class HearingRecordGuard implements TaskListener {
         String attendance = string(task, ATTENDANCE);
         if (attendance == null || !ATTENDANCES.contains(attendance)) {
             throw new InvalidInputException(ATTENDANCE, "请记录当事人到场情况：到场、有正当理由未到场、无正当理由未到场或中途退场");
+        }
+        LocalDate hearingDay = dateTime(required(task, HEARING_AT, "听证时间未安排")).toLocalDate();
+        if (!"EXCUSED".equals(attendance) && today().isBefore(hearingDay)) {
+            // a postponement the party asks for with good reason may be recorded before the day; nothing else
+            throw new InvalidInputException(HEARING_AT, "听证定于" + chinese(hearingDay) + "举行，今天（" + chinese(today())
+                    + "）不能记录听证笔录或当事人到场情况；请在听证日期当日或之后记录");
         }
         if (!"PRESENT".equals(attendance)) {
             required(task, "attendanceNote", "请记录未到场或中途退场的经过，以及是否有正当理由");

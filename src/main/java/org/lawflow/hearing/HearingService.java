@@ -95,15 +95,32 @@ class HearingService {
 
     @Transactional
     RequestResult request(UUID caseId, UUID requestId, OffsetDateTime received, String channel, String note,
-            LawFlowUser user) {
+            LocalDate postmarkedOn, LawFlowUser user) {
         EnforcementCase c = caseFiles.getVisible(caseId, user);
-        RequestResult result = engineAuthentication.unrestricted(() -> decide(c, received, channel, note));
+        LocalDate postmarked = postmark(received, channel, postmarkedOn);
+        RequestResult result = engineAuthentication.unrestricted(() -> decide(c, received, channel, note, postmarked));
         ProcessInstance running = running(c);
         records.decided(requestId, running == null ? null : running.getId(), result.outcome());
         records.event(c.id().toString(), user.id(), "听证", "收到听证申请：" + result.outcome().label(),
                 "收到时间：" + received.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ')
-                        + "；方式：" + channel + "；" + result.message());
+                        + "；方式：" + channel + (postmarked == null ? "" : "；邮戳日期：" + chinese(postmarked))
+                        + "；" + result.message());
         return result;
+    }
+
+    /** A postmark counts for a request by post only, and cannot lie after the day the request arrived. */
+    private static LocalDate postmark(OffsetDateTime received, String channel, LocalDate postmarkedOn) {
+        if (postmarkedOn == null) {
+            return null;
+        }
+        if (!"MAIL".equals(channel)) {
+            throw new InvalidInputException("postmarkedOn", "邮戳日期仅适用于邮寄（MAIL）提出的申请");
+        }
+        InputChecks.pastDate("postmarkedOn", postmarkedOn);
+        if (postmarkedOn.isAfter(received.atZoneSameInstant(CHINA).toLocalDate())) {
+            throw new InvalidInputException("postmarkedOn", "邮戳日期晚于收到申请的时间，请核对信封邮戳");
+        }
+        return postmarkedOn;
     }
 
     /** The party's recusal application goes on record first, in its own transaction (also when it is refused). */
@@ -132,7 +149,8 @@ class HearingService {
         records.event(c.id().toString(), user.id(), "听证", "回避申请已转负责人决定", reason);
     }
 
-    private RequestResult decide(EnforcementCase c, OffsetDateTime received, String channel, String note) {
+    private RequestResult decide(EnforcementCase c, OffsetDateTime received, String channel, String note,
+            LocalDate postmarked) {
         ProcessInstance running = running(c);
         String instanceId = running != null ? running.getId() : latestEnded(c);
         if (instanceId == null) {
@@ -147,9 +165,15 @@ class HearingService {
             return result(c, RequestOutcome.NOT_OPEN,
                     "听证告知书的送达尚未登记，申请期限尚未开始计算；请执法人员先登记送达日期", null);
         }
-        if (received.toInstant().isAfter(deadline.toInstant())) {
+        // 在途时间不计入期间 (民事诉讼法第八十五条, by analogy): a request posted by the last day is in time
+        boolean postedInTime = postmarked != null && !postmarked.isAfter(day(deadline));
+        if (received.toInstant().isAfter(deadline.toInstant()) && !postedInTime) {
             return result(c, RequestOutcome.LATE, "听证申请期限已于" + chinese(day(deadline))
                     + "届满（行政处罚法第六十四条第一项：告知后五个工作日内提出），本申请逾期", deadline);
+        }
+        if (running == null && postedInTime) {
+            return result(c, RequestOutcome.NOT_OPEN, "申请于" + chinese(postmarked) + "交邮，在期限内，依法视为按期提出（在途时间不计入期间）；"
+                    + "但听证告知程序已结束（" + vars.get(OUTCOME) + "），已登记，请执法人员报负责人依法组织听证", deadline);
         }
         if (running == null) {
             return result(c, RequestOutcome.NOT_OPEN, "本案听证告知程序已结束（" + vars.get(OUTCOME) + "），无法受理", deadline);
@@ -165,6 +189,7 @@ class HearingService {
                 .setVariable(REQUESTED_ON, received.atZoneSameInstant(CHINA).toLocalDate().toString())
                 .setVariable(REQUEST_CHANNEL, channel)
                 .setVariable(REQUEST_NOTE, note)
+                .setVariable(REQUEST_POSTMARKED_ON, postmarked == null ? null : postmarked.toString())
                 .correlateWithResult();
         return result(c, RequestOutcome.ACCEPTED, "听证申请已受理，将由负责人指定听证主持人", deadline);
     }

@@ -42,6 +42,14 @@ final class HearingVariables {
     static final String PARTY_AGENTS = "partyAgents";
     static final String ATTENDANCE = "attendance";
     static final String OUTCOME = "hearingOutcome";
+    static final String NOTICE_MADE_ON = "hearingNoticeMadeOn";
+    static final String NOTICE_SERVED_ON = "hearingNoticeServedOn";
+    static final String NOTICE_EFFECTIVE_ON = "hearingNoticeEffectiveOn";
+    static final String EARLIEST_AFTER_SERVICE = "earliestHearingAfterService";
+    static final String NOTICE_IN_TIME = "hearingNoticeInTime";
+    static final String RESCHEDULE_REASON = "rescheduleReason";
+    static final String NOTIFICATION_MADE_ON = "hearingNotificationMadeOn";
+    static final String REQUEST_POSTMARKED_ON = "hearingRequestPostmarkedOn";
 
     // the readers are ProcessVariables'; these keep the hearing's call sites short
     static String string(VariableScope scope, String name) {

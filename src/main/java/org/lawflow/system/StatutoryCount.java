@@ -12,7 +12,14 @@ public enum StatutoryCount {
     /** The party may be represented at the hearing by one or two agents. */
     MAX_HEARING_AGENTS(2, "行政处罚法第六十四条第五项", "当事人可以委托一至二人代理", "当事人：委托代理的权利（上限防止程序被拖延）"),
     /** The special team that examines a suspected crime before transfer. */
-    MIN_TRANSFER_TEAM(2, "国务院令第310号第五条", "专案组由2名或者2名以上行政执法人员组成", "移送程序的审查质量");
+    MIN_TRANSFER_TEAM(2, "国务院令第310号第五条", "专案组由2名或者2名以上行政执法人员组成", "移送程序的审查质量"),
+    /**
+     * Days after which a public notice (公告送达) counts as served. 行政处罚法第六十一条 refers to the 民事诉讼法 without
+     * more: applied by analogy, to be confirmed; the later effective date is the party's safe side (its windows start
+     * then).
+     */
+    PUBLIC_NOTICE_DAYS(30, "民事诉讼法第九十五条（类推适用，待核实）", "公告送达的，自发出公告之日起经过三十日，即视为送达",
+            "当事人：知悉文书后行使权利的期间");
 
     private final int value;
     private final String basis;

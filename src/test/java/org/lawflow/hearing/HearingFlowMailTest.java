@@ -73,15 +73,26 @@ class HearingFlowMailTest {
                 hearingDay + "T09:30", "hearingPlace", "支队听证室", "hearingPublic", true));
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);
         assertThat(greenMail.getReceivedMessages()).anyMatch(m -> subject(m).startsWith("听证通知"));
-        completeAs("chenjing", "hearing-host", caseNo, "Task_RecordHearing", Map.of("attendance", "PRESENT",
-                "investigatorStatement", "事实与证据", "partyDefence", "经营困难", "crossExamination", "无异议",
-                "partySigned", true));
+        completeAs("zhangwei", "officer", caseNo, "Task_RecordHearingNoticeService", Map.of("hearingNoticeServedOn",
+                today, "hearingNoticeServiceMethod", "DIRECT", "hearingNoticeReceiptNo", "SD-1"));
+        // the hearing is recorded on its day, not before (#29)
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                java.time.LocalDate.parse(hearingDay).atTime(10, 0).atZone(org.lawflow.system.ChinaTime.ZONE).toInstant()));
+        try {
+            completeAs("chenjing", "hearing-host", caseNo, "Task_RecordHearing", Map.of("attendance", "PRESENT",
+                    "investigatorStatement", "事实与证据", "partyDefence", "经营困难", "crossExamination", "无异议",
+                    "partySigned", true));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);
         completeAs("chenjing", "hearing-host", caseNo, "Task_WriteHearingReport",
                 Map.of("hearingOpinion", "事实清楚，证据充分，建议维持拟处罚决定"));
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);
         var details = api.get("zhangwei", "/api/cases/" + id).json();
         assertThat(details.at("/hearing/flows/0/hearingOutcome").asText()).isEqualTo("HELD");
+        assertThat(details.at("/hearing/flows/0/hearingNoticeServedOn").asText()).isEqualTo(today);
+        assertThat(details.at("/events").toString()).contains("送达回证编号：SD-1");
         assertThat(details.at("/documents").toString()).contains("HEARING_NOTICE", "HEARING_RECORD", "HEARING_REPORT");
     }
 

@@ -57,6 +57,8 @@ class HearingNoticeProcessTest {
         Mocks.register("recusalDecisionGuard", new RecusalDecisionGuard(records));
         Mocks.register("hearingScheduleGuard", new HearingScheduleGuard(records));
         Mocks.register("hearingRecordGuard", new HearingRecordGuard(records));
+        Mocks.register("hearingNoticeServiceGuard", new HearingNoticeServiceGuard(records));
+        Mocks.register("hearingNoticeTimeliness", new HearingNoticeTimeliness(records));
         Mocks.register("hearingReportGuard", new HearingReportGuard(records));
         var outcomes = new HearingOutcomeDelegates();
         Mocks.register("hearingWaiverRecordDelegate", outcomes.hearingWaiverRecordDelegate(records));
@@ -148,8 +150,22 @@ class HearingNoticeProcessTest {
                 "hearingPublic", true, "partyAgents", "马建华"));
         runJobs(pi);
         assertThat(calls).contains("doc:HEARING_NOTICE", "mail:party");
+        serve(pi, "2026-11-02", "DIRECT");
         assertThat(pi).isWaitingAt("Task_RecordHearing");
         assertThat(task().getDueDate()).isEqualTo(date("2026-11-23T23:59:59+08:00"));
+    }
+
+    /** Records the 听证通知书's service (the task after sending it). */
+    private void serve(ProcessInstance pi, String servedOn, String method) {
+        assertThat(pi).isWaitingAt("Task_RecordHearingNoticeService");
+        assertThat(task()).hasCandidateUser("zhangwei");
+        complete(task(), withVariables("hearingNoticeServedOn", servedOn, "hearingNoticeServiceMethod", method,
+                "hearingNoticeReceiptNo", "SD-2026-001"));
+    }
+
+    /** The clock on the scheduled day of the hearing, 2026-11-20 09:30 in China. */
+    private static void onHearingDay() {
+        ClockUtil.setCurrentTime(date("2026-11-20T09:30:00+08:00"));
     }
 
     @Test
@@ -211,8 +227,8 @@ class HearingNoticeProcessTest {
         assertThat(pi).isWaitingAt("Task_AwaitHearingRequest");
         assertThatThrownBy(() -> complete(task(), withVariables("partyResponse", "WAIVED",
                 "hearingRequestChannel", "WRITTEN"))).hasMessageContaining("书面声明");
-        complete(task(), withVariables("partyResponse", "WAIVED", "hearingRequestChannel", "WRITTEN",
-                "hearingRequestNote", "当事人书面声明放弃听证"));
+        // no request channel for a waiver (#29)
+        complete(task(), withVariables("partyResponse", "WAIVED", "hearingRequestNote", "当事人书面声明放弃听证"));
         assertThat(pi).isEnded().variables().containsEntry("hearingOutcome", "WAIVED");
     }
 
@@ -310,6 +326,7 @@ class HearingNoticeProcessTest {
                 "hearingPlace", "听证室", "hearingPublic", true, "partyAgents", "甲\n乙\n丙")))
                 .hasMessageContaining("一至二人代理");
         schedule(pi);
+        onHearingDay();
         complete(task(), withVariables("attendance", "ABSENT", "attendanceNote", "经电话联系，当事人表示不来"));
         assertThat(pi).isEnded().hasPassed("Task_RecordTermination", "End_Terminated");
         assertThat(pi).variables().containsEntry("hearingOutcome", "TERMINATED").containsEntry("hearingRequested", true);
@@ -321,6 +338,16 @@ class HearingNoticeProcessTest {
         var pi = requestedAndAppointed("chenjing");
         schedule(pi);
         assertThat(pi).variables().containsEntry("hearingAt", "2026-11-20T09:30").containsEntry("hearingPublic", true);
+        // issue #29: a hearing set for 11-20 could be recorded (笔录 and 报告 dated) on 11-02
+        ClockUtil.setCurrentTime(date("2026-11-19T17:00:00+08:00"));
+        assertThatThrownBy(() -> complete(task(), withVariables("attendance", "PRESENT", "investigatorStatement",
+                "事实与证据", "partyDefence", "经营困难", "crossExamination", "对证据无异议", "partySigned", true)))
+                .hasMessageContaining("听证定于2026年11月20日举行").rootCause()
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("hearingAt");
+        assertThatThrownBy(() -> complete(task(), withVariables("attendance", "ABSENT", "attendanceNote", "未到")))
+                .hasMessageContaining("请在听证日期当日或之后记录");
+        onHearingDay();
         assertThatThrownBy(() -> complete(task(), withVariables("attendance", "PRESENT", "investigatorStatement",
                 "事实与证据", "partyDefence", "经营困难", "crossExamination", "对证据无异议", "partySigned", false)))
                 .hasMessageContaining("主持人在笔录中注明");
@@ -359,6 +386,7 @@ class HearingNoticeProcessTest {
                 "hearingPlace", "听证室", "hearingPublic", true))).hasMessageContaining("最早为2026年10月21日");
         complete(task(), withVariables("hearingAt", "2026-10-21T09:00", "hearingPlace", "听证室", "hearingPublic", true));
         runJobs(pi);
+        serve(pi, "2026-10-12", "DIRECT");
         assertThat(pi).isWaitingAt("Task_RecordHearing");
     }
 
@@ -370,5 +398,84 @@ class HearingNoticeProcessTest {
         assertThat(managementService().createJobQuery().timers().executable().count()).isZero();
         fireTimer(pi, "Timer_RequestWindow");
         assertThat(pi).isEnded().variables().containsEntry("hearingOutcome", "WAIVED");
+    }
+
+    /**
+     * The seven working days run from the recorded service, not from scheduling (#29): scheduled on Monday 09-28 for
+     * 10-13 (9.29, 9.30, 10.8, 10.9, Saturday 10.10, 10.12, 10.13), but served only on 09-30, so the seventh working
+     * day is 10-15 (10.8, 10.9, 10.10, 10.12, 10.13, 10.14, 10.15): back to the host with the reason.
+     */
+    @Test
+    void aNoticeServedTooLateAcrossNationalDaySendsTheHearingBackToScheduling() {
+        ClockUtil.setCurrentTime(date("2026-09-28T10:00:00+08:00"));
+        var pi = requestedAndAppointed("chenjing");
+        complete(task(), withVariables("hearingAt", "2026-10-13T09:00", "hearingPlace", "听证室", "hearingPublic", true));
+        runJobs(pi);
+        ClockUtil.setCurrentTime(date("2026-09-30T16:00:00+08:00"));
+        assertThatThrownBy(() -> complete(task(), withVariables("hearingNoticeServedOn", "2026-10-01",
+                "hearingNoticeServiceMethod", "DIRECT"))).hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("晚于今天");
+        assertThatThrownBy(() -> complete(task(), withVariables("hearingNoticeServedOn", "2026-09-27",
+                "hearingNoticeServiceMethod", "DIRECT"))).hasMessageContaining("早于听证通知书的制作日期");
+        assertThatThrownBy(() -> complete(task(), withVariables("hearingNoticeServedOn", "2026-09-30",
+                "hearingNoticeServiceMethod", "ELECTRONIC"))).hasMessageContaining("第六十一条第二款");
+        serve(pi, "2026-09-30", "DIRECT");
+        assertThat(pi).isWaitingAt("Task_ScheduleHearing").variables()
+                .containsEntry("hearingNoticeInTime", false)
+                .containsEntry("hearingNoticeEffectiveOn", "2026-09-30");
+        assertThat((String) runtimeService().getVariable(pi.getId(), "rescheduleReason"))
+                .contains("2026年10月13日", "不足七个工作日", "不早于2026年10月15日");
+        assertThat(task()).isAssignedTo("chenjing");
+        complete(task(), withVariables("hearingAt", "2026-10-15T09:00", "hearingPlace", "听证室", "hearingPublic", true));
+        runJobs(pi);
+        serve(pi, "2026-09-30", "DIRECT");
+        assertThat(pi).isWaitingAt("Task_RecordHearing").variables().containsEntry("hearingNoticeInTime", true);
+        assertThat(records.events).anyMatch(e -> e.contains("听证通知书送达过晚"))
+                .anyMatch(e -> e.contains("送达回证编号：SD-2026-001"));
+    }
+
+    /** 公告送达 takes effect thirty days after publication: the seven working days count from then. */
+    @Test
+    void aPublicNoticeCountsFromThirtyDaysAfterPublication() {
+        var pi = requestedAndAppointed("chenjing");
+        complete(task(), withVariables("hearingAt", "2026-11-20T09:30", "hearingPlace", "听证室", "hearingPublic", true));
+        runJobs(pi);
+        serve(pi, "2026-11-02", "PUBLIC");
+        // effective 12-02 (Wednesday); seven working days later is Friday 12-11
+        assertThat(pi).isWaitingAt("Task_ScheduleHearing").variables()
+                .containsEntry("hearingNoticeEffectiveOn", "2026-12-02");
+        assertThat((String) runtimeService().getVariable(pi.getId(), "rescheduleReason")).contains("不早于2026年12月11日");
+    }
+
+    @Test
+    void aMailedRequestPostedInTimeIsInTime() {
+        var pi = startCalled("2026-11-02");
+        assertThat(pi).isWaitingAt("Task_AwaitHearingRequest");
+        ClockUtil.setCurrentTime(date("2026-11-11T09:00:00+08:00"));
+        assertThatThrownBy(() -> complete(task(), withVariables("partyResponse", "REQUESTED",
+                "hearingRequestedOn", "2026-11-11", "hearingRequestChannel", "MAIL",
+                "hearingRequestPostmarkedOn", "2026-11-10"))).hasMessageContaining("邮戳日期2026年11月10日晚于听证申请期限");
+        assertThatThrownBy(() -> complete(task(), withVariables("partyResponse", "REQUESTED",
+                "hearingRequestedOn", "2026-11-08", "hearingRequestChannel", "MAIL",
+                "hearingRequestPostmarkedOn", "2026-11-09"))).hasMessageContaining("晚于收到申请的日期");
+        complete(task(), withVariables("partyResponse", "REQUESTED", "hearingRequestedOn", "2026-11-11",
+                "hearingRequestChannel", "MAIL", "hearingRequestPostmarkedOn", "2026-11-09"));
+        assertThat(pi).isWaitingAt("Task_AppointHost").variables()
+                .containsEntry("hearingRequestPostmarkedOn", "2026-11-09");
+        assertThat(records.events).anyMatch(e -> e.contains("在途时间不计入期间"));
+    }
+
+    @Test
+    void aNotificationByEmailWithoutConsentIsNoService() {
+        var pi = runtimeService().startProcessInstanceByKey("hearing-notice", withVariables("caseNo", CASE_NO));
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Task_RecordNotificationDelivery");
+        assertThatThrownBy(() -> complete(task(), withVariables("noticeDeliveredOn", "2026-11-02",
+                "deliveryMethod", "ELECTRONIC"))).rootCause().isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("noticeElectronicConsent");
+        complete(task(), withVariables("noticeDeliveredOn", "2026-11-02", "deliveryMethod", "ELECTRONIC",
+                "noticeElectronicConsent", true));
+        assertThat(pi).isWaitingAt("Task_AwaitHearingRequest")
+                .variables().containsEntry("hearingRequestDeadline", date("2026-11-09T23:59:59+08:00"));
     }
 }

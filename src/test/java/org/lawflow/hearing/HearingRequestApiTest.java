@@ -107,4 +107,29 @@ class HearingRequestApiTest {
                 .param(java.util.UUID.fromString(id)).query(Integer.class).single();
         assertThat(recorded).isEqualTo(1);
     }
+
+    /** 在途时间不计入期间 (#29): a request posted by the last day is in time, though it arrives after the window. */
+    @Test
+    void aRequestPostedInTimeIsInTimeThoughItArrivesLate() {
+        String id = registerCase();
+        var today = org.lawflow.system.ChinaTime.today();
+        String longAgo = today.minusDays(20).toString();
+        assertThat(api().post("zhangwei", "/api/cases/" + id + "/hearings", Map.of("noticeDeliveredOn", longAgo))
+                .status()).isEqualTo(201);
+        var postedLate = api().post("zhangwei", "/api/cases/" + id + "/hearing-requests",
+                Map.of("channel", "MAIL", "postmarkedOn", today.minusDays(1).toString()));
+        assertThat(postedLate.status()).as(postedLate.body()).isEqualTo(422);
+        var notByPost = api().post("zhangwei", "/api/cases/" + id + "/hearing-requests",
+                Map.of("channel", "WRITTEN", "postmarkedOn", longAgo));
+        assertThat(notByPost.status()).as(notByPost.body()).isEqualTo(400);
+        assertThat(notByPost.body()).contains("postmarkedOn", "仅适用于邮寄");
+        var postedInTime = api().post("zhangwei", "/api/cases/" + id + "/hearing-requests",
+                Map.of("channel", "MAIL", "postmarkedOn", longAgo));
+        assertThat(postedInTime.status()).as(postedInTime.body()).isEqualTo(202);
+        assertThat(postedInTime.json().get("outcome").asText()).isEqualTo("ACCEPTED");
+        var details = api().get("zhangwei", "/api/cases/" + id).json();
+        assertThat(details.at("/hearing/flows/0/hearingRequested").asBoolean()).isTrue();
+        assertThat(details.at("/events").toString()).contains("邮戳日期");
+        assertThat(details.at("/hearing/flows/0/hearingRequestPostmarkedOn").asText()).isEqualTo(longAgo);
+    }
 }

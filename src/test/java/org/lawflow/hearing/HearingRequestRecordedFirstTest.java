@@ -36,7 +36,7 @@ class HearingRequestRecordedFirstTest {
         assertThat(api.post("zhangwei", "/api/cases/" + id + "/hearings",
                 Map.of("noticeDeliveredOn", ApiClient.todayInChina())).status()).isEqualTo(201);
         doThrow(new IllegalStateException("模拟的处理故障")).when(hearings)
-                .request(any(), any(), any(), any(), any(), any());
+                .request(any(), any(), any(), any(), any(), any(), any());
 
         var answer = api.post("liqiang", "/api/cases/" + id + "/hearing-requests",
                 Map.of("channel", "WRITTEN", "note", "当事人书面申请听证"));
