@@ -266,6 +266,49 @@ class TransferMailFlowTest {
                 "公安机关复议决定：不予立案", "建议人民检察院立案监督", "立案监督结果：不予立案", "公安机关最终不予立案，退回行政处理");
     }
 
+    /**
+     * 监察法第三十七条: a clue about the agency's own leaders, registered by the supervisor, goes to the commission
+     * without any task for the head, with a copy to the supervisors; the supervisor records the feedback.
+     */
+    @Test
+    void clueAboutTheAgencyLeadersGoesStraightToTheCommissionWithACopyToTheSupervisor() throws Exception {
+        Started s = start("sunli", TransferApiTest.clue("AGENCY_LEADER"));
+        runJobs(s.pi());
+        var toCommission = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipients(m).contains("jiwei@xining.example")).toList();
+        assertThat(toCommission).hasSize(1);
+        assertThat(toCommission.get(0).getSubject()).contains("涉及本单位领导班子成员");
+        assertThat(text(toCommission.get(0))).contains("不经本单位负责人审批", "抄送");
+        assertThat(attachments(toCommission.get(0))).anyMatch(n -> n.endsWith(".zip"));
+        assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).contains("涉及本单位领导班子成员"))
+                .flatMap(m -> recipients(m).stream())).contains("sunli@lawflow.example")
+                .doesNotContain("jijianzu@xining.example", "zhaomin@lawflow.example", "qianlei@lawflow.example");
+
+        JsonNode details = api().get("sunli", "/api/cases/" + s.caseId()).json();
+        assertThat(details.at("/transfers/0/status").asText()).isEqualTo("SENT");
+        assertThat(details.get("tasks").toString()).doesNotContain("Task_ApproveClueTransfer").contains("Task_RecordClueFeedback");
+        assertThat(details.get("events").toString()).contains("不经本单位负责人审批，直接移送");
+        s.api().completeTask("sunli", s.caseId(), "Task_RecordClueFeedback", Map.of("clueReceivedOn", ApiClient.todayInChina()));
+        assertThat(api().get("sunli", s.path() + "/" + s.transferId()).json().get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    /** A refused clue does not end silently: its receiving body learns of the refusal and the reasons. */
+    @Test
+    void refusedClueIsToldToItsReceivingBodyWithTheReasons() throws Exception {
+        Started s = start("zhaomin", TransferApiTest.clue("CITY_MANAGED"));
+        String caseNo = api().get("zhaomin", "/api/cases/" + s.caseId()).json().at("/case/caseNo").asText();
+        s.api().completeTask("zhaomin", s.caseId(), "Task_ApproveClueTransfer", Map.of("headApproval", "REFUSE",
+                "headOpinion", "经核实，所反映问题与事实不符"));
+        runJobs(s.pi());
+        MimeMessage refusal = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> subject(m).contains("不予移送") && subject(m).contains(caseNo)).findFirst().orElseThrow();
+        assertThat(recipients(refusal)).containsExactly("jiwei@xining.example");
+        assertThat(text(refusal)).contains("不予移送的理由：经核实，所反映问题与事实不符", "某运输管理所副所长");
+        assertThat(api().get("zhaomin", s.path() + "/" + s.transferId()).json().get("status").asText()).isEqualTo("REFUSED");
+        String officerView = api().get("zhangwei", "/api/cases/" + s.caseId()).json().toString();
+        assertThat(officerView).doesNotContain("clue-refusal", "不予移送告知");
+    }
+
     @Test
     void clueOfAgencyStaffGoesToTheInternalDisciplineBodyAndStaysHiddenFromOfficers() throws Exception {
         Started s = start("zhaomin", TransferApiTest.clue("AGENCY_STAFF"));
