@@ -141,6 +141,21 @@ class CriminalCaseTransferProcessTest extends TransferProcessTestSupport {
         assertThat(doubles.calls).endsWith("record:HANDED_OVER", "record:JUDICIAL_OUTCOME");
     }
 
+    /** The return letter correlated by the REST API (police-answers type CASE_RETURN) takes the same way. */
+    @Test
+    void caseReturnMessageEndsTheWaitForTheJudicialOutcome() {
+        ProcessInstance pi = start(true);
+        approveAndSend(pi);
+        complete(task(), withVariables("filingDecision", "FILED", "filingNoticeOn", "2026-11-03"));
+        complete(task(), withVariables("handoverList", "青A12345小型客车一辆", "handedOverOn", "2026-11-04"));
+        runtimeService().createMessageCorrelation("CaseReturned").processInstanceId(pi.getId())
+                .setVariables(Map.of("judicialOutcome", "RETURNED", "returningBody", "POLICE",
+                        "returnLetterOn", "2026-11-12", "returnReasons", "撤销案件"))
+                .correlate();
+        assertThat(pi).isEnded().hasPassed("Message_CaseReturnReceived", "End_CaseReturned");
+        assertThat(doubles.calls).endsWith("record:JUDICIAL_OUTCOME");
+    }
+
     /** 国务院令第310号第五条: 正职负责人或者主持工作的负责人; a deputy head (agency-head only) may not decide. */
     @Test
     void onlyThePrincipalHeadApprovesATransfer() {

@@ -178,6 +178,48 @@ class TransferMailFlowTest {
         assertThat(details.get("events").toString()).contains("人民检察院退回案件，转行政处理", "移送对罚款决定的限制解除");
     }
 
+    /** The return letter can also come by REST, like the police's other answers, once the evidence is handed over. */
+    @Test
+    void caseReturnByRestLiftsTheFineBlock() throws Exception {
+        Started s = start("zhangwei", TransferApiTest.criminal(List.of("zhangwei", "liqiang")));
+        String answers = s.path() + "/" + s.transferId() + "/police-answers";
+        s.api().completeTask("zhangwei", s.caseId(), "Task_WriteTransferReport", Map.of("suspectedCrime", "非法经营罪",
+                "transferReport", "当事人无证营运，非法经营额逾25万元"));
+        s.api().completeTask("zhaomin", s.caseId(), "Task_HeadApproval", Map.of("headApproval", "APPROVE",
+                "headOpinion", "同意移送"));
+        runJobs(s.pi());
+        String today = ApiClient.todayInChina();
+        Map<String, Object> letter = Map.of("type", "CASE_RETURN", "returningBody", "POLICE", "noticeOn", today,
+                "letterNo", "宁公撤〔2026〕7号", "reasons", "经审查不构成犯罪，撤销案件，建议依法给予行政处罚");
+        var tooEarly = api().post("zhangwei", answers, letter);
+        assertThat(tooEarly.status()).as(tooEarly.body()).isEqualTo(409);
+        var filed = api().post("zhangwei", answers, Map.of("type", "FILING_DECISION", "decision", "FILED", "noticeOn", today));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(202);
+        s.api().completeTask("liqiang", s.caseId(), "Task_HandOverEvidence", Map.of("handoverList", "青A12345小型客车一辆",
+                "handedOverOn", today, "policeReceiver", "王警官"));
+
+        var noBody = api().post("zhangwei", answers, Map.of("type", "CASE_RETURN", "noticeOn", today, "reasons", "理由"));
+        assertThat(noBody.json().get("field").asText()).isEqualTo("returningBody");
+        var noReasons = api().post("zhangwei", answers, Map.of("type", "CASE_RETURN", "returningBody", "POLICE",
+                "noticeOn", today));
+        assertThat(noReasons.json().get("field").asText()).isEqualTo("reasons");
+        var noDate = api().post("zhangwei", answers, Map.of("type", "CASE_RETURN", "returningBody", "POLICE",
+                "reasons", "理由"));
+        assertThat(noDate.json().get("field").asText()).isEqualTo("noticeOn");
+        UUID id = UUID.fromString(s.caseId());
+        assertThat(criminalTransfers.isPendingForCase(id)).isTrue();
+
+        var returned = api().post("zhangwei", answers, letter);
+        assertThat(returned.status()).as(returned.body()).isEqualTo(202);
+        assertThat(returned.json().get("status").asText()).isEqualTo("RETURNED_TO_ADMINISTRATIVE");
+        assertThat(returned.json().get("policeAnswers").toString()).contains("CASE_RETURN", "POLICE", "宁公撤〔2026〕7号");
+        assertThat(criminalTransfers.isPendingForCase(id)).isFalse();
+        JsonNode details = api().get("zhangwei", "/api/cases/" + s.caseId()).json();
+        assertThat(details.at("/case/status").asText()).isEqualTo("FILED");
+        assertThat(details.get("events").toString()).contains("公安机关退回案件，转行政处理");
+        assertThat(details.get("tasks").toString()).doesNotContain("Task_AwaitJudicialOutcome");
+    }
+
     /** 国务院令第310号第六条: no inspection report declared, no such line in the letter or the mail. */
     @Test
     void letterWithoutInspectionReportsOmitsTheirLine() throws Exception {
