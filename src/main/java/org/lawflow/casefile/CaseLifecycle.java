@@ -42,7 +42,8 @@ public class CaseLifecycle {
         CRIME_FOUND_IN_REVIEW("审核或决定中发现涉嫌犯罪，终止处罚程序并移送", "行政处罚法第二十七条；国务院令第310号第三条"),
         TRANSFER_APPROVED("负责人批准移送公安机关", "国务院令第310号第五条"),
         TRANSFER_REFUSED("负责人不批准移送", "国务院令第310号第五条"),
-        RETURNED_TO_ADMINISTRATIVE("公安机关最终不予立案，退回行政处理", "国务院令第310号第十条");
+        RETURNED_TO_ADMINISTRATIVE("公安机关最终不予立案，退回行政处理", "国务院令第310号第十条"),
+        RETURNED_BY_JUDICIARY("司法机关退回案件，恢复行政处理", "行政处罚法第二十七条");
 
         private final String label;
         private final String basis;
@@ -114,7 +115,8 @@ public class CaseLifecycle {
             row(IN_REVIEW, Event.TRANSFER_REFUSED, IN_REVIEW, TRANSFER_DURING_REVIEW),
             row(DECIDED, Event.TRANSFER_REFUSED, DECIDED),
 
-            row(TRANSFERRED, Event.RETURNED_TO_ADMINISTRATIVE, FILED));
+            row(TRANSFERRED, Event.RETURNED_TO_ADMINISTRATIVE, FILED),
+            row(TRANSFERRED, Event.RETURNED_BY_JUDICIARY, FILED));
 
     private static Transition row(CaseStatus from, Event event, CaseStatus to) {
         return new Transition(from, event, to, null);
@@ -178,6 +180,11 @@ public class CaseLifecycle {
     /** The police finally did not file: the case returns to administrative handling. */
     public void returnedToAdministrative(UUID caseId) {
         move(caseId, Event.RETURNED_TO_ADMINISTRATIVE);
+    }
+
+    /** The police, procuratorate or court returned the transferred case: administrative handling resumes. */
+    public void returnedByJudiciary(UUID caseId) {
+        move(caseId, Event.RETURNED_BY_JUDICIARY);
     }
 
     /** The status the event leads to from {@code from}, if the table allows the move. */

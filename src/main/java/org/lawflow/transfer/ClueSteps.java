@@ -22,16 +22,36 @@ class ClueSteps {
         return execution -> registration.register(execution, TransferKind.DISCIPLINE);
     }
 
-    /** The DMN chose INTERNAL (本单位纪检监察机构) or COMMISSION (同级纪委监委); the agency's data names it. */
+    /**
+     * The DMN chose INTERNAL (本单位纪检监察机构) or COMMISSION (同级纪委监委); the agency's data names it. A clue
+     * about the agency's own leaders always goes to the commission, whatever a locally edited table says: the
+     * agency's own bodies are under those leaders.
+     */
     @Bean
     JavaDelegate clueRoutingRecord(TransferRepository transfers, AgencyRepository agencies) {
         return execution -> {
             var step = TransferStep.of(execution);
             var agency = agencies.get(string(execution, AGENCY_ID));
+            if (AGENCY_LEADER.equals(string(execution, CADRE_LEVEL))) {
+                execution.setVariable(RECEIVING_BODY, "COMMISSION");
+            }
             String body = string(execution, RECEIVING_BODY);
-            String name = "INTERNAL".equals(body) ? agency.internalDiscipline().name() : agency.discipline().name();
+            boolean internal = "INTERNAL".equals(body);
+            String name = internal ? agency.internalDiscipline().name() : agency.discipline().name();
             execution.setVariable(RECEIVING_BODY_NAME, name);
+            execution.setVariable(RECEIVING_BODY_RECIPIENT, internal ? "disciplineInternal" : "disciplineCommission");
             transfers.updateClueRouting(step.transferId(), body, name);
+        };
+    }
+
+    /** 监察法第三十七条 (应当移送): a clue about the agency's own leaders is not theirs to approve or refuse. */
+    @Bean
+    JavaDelegate clueDirectTransferRecord(TransferRepository transfers, CaseEvents events) {
+        return execution -> {
+            var step = TransferStep.of(execution);
+            transfers.update(step.transferId(), "DIRECT_TRANSFER", null, null);
+            step.restrictedEntry(events, "线索涉及本单位领导班子成员，不经本单位负责人审批，直接移送"
+                    + string(execution, RECEIVING_BODY_NAME) + "并抄送监督管理部门", "监察法第三十七条");
         };
     }
 

@@ -37,7 +37,8 @@ class TransferService {
             "RECEIPT", "PoliceReceipt",
             "FILING_DECISION", "PoliceFilingDecision",
             "RECONSIDERATION_ANSWER", "PoliceReconsiderationAnswer",
-            "SUPERVISION_RESULT", "SupervisionResult");
+            "SUPERVISION_RESULT", "SupervisionResult",
+            "CASE_RETURN", "CaseReturned");
     private static final Map<String, String> DECISION_VARIABLES = Map.of(
             "FILING_DECISION", FILING_DECISION,
             "RECONSIDERATION_ANSWER", RECONSIDERATION_DECISION,
@@ -172,10 +173,13 @@ class TransferService {
         String type = r.type() == null ? null : r.type().strip();
         String message = type == null ? null : ANSWER_MESSAGES.get(type);
         if (message == null) {
-            throw new InvalidInputException("type", "答复种类应为 RECEIPT、FILING_DECISION、RECONSIDERATION_ANSWER 或 SUPERVISION_RESULT");
+            throw new InvalidInputException("type",
+                    "答复种类应为 RECEIPT、FILING_DECISION、RECONSIDERATION_ANSWER、SUPERVISION_RESULT 或 CASE_RETURN");
         }
         Map<String, Object> vars = new HashMap<>();
-        if ("RECEIPT".equals(type)) {
+        if ("CASE_RETURN".equals(type)) {
+            caseReturn(r, vars);
+        } else if ("RECEIPT".equals(type)) {
             vars.put(POLICE_RECEIVED_ON, pastDate("receivedOn", r.receivedOn(), "请填写签收回执日期").toString());
         } else {
             if (r.decision() == null || !FILING_DECISIONS.contains(r.decision())) {
@@ -199,6 +203,24 @@ class TransferService {
         return transfers.findById(transferId).orElseThrow();
     }
 
+    /** 案件退回 (行政处罚法第二十七条): who returned the case, the letter's date and number, and why. */
+    private static void caseReturn(PoliceAnswerRequest r, Map<String, Object> vars) {
+        if (r.returningBody() == null || !RETURNING_BODIES.contains(r.returningBody())) {
+            throw new InvalidInputException("returningBody", "退回机关应为 POLICE（公安机关）、PROCURATORATE（人民检察院）或 COURT（人民法院）");
+        }
+        if (blank(r.reasons())) {
+            throw new InvalidInputException("reasons", "请填写退回理由");
+        }
+        maxLength("reasons", r.reasons(), ENGINE_TEXT);
+        maxLength("letterNo", r.letterNo(), 100);
+        vars.put(JUDICIAL_OUTCOME, "RETURNED");
+        vars.put(RETURNING_BODY, r.returningBody());
+        vars.put(RETURN_LETTER_ON, pastDate("noticeOn", r.noticeOn(), "请填写退回函的日期").toString());
+        vars.put(RETURN_REASONS, r.reasons().strip());
+        if (!blank(r.letterNo())) {
+            vars.put(RETURN_LETTER_NO, r.letterNo().strip());
+        }
+    }
 
     private static LocalDate pastDate(String field, String value, String message) {
         LocalDate date = date(value, field);

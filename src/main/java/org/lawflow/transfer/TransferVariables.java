@@ -41,6 +41,11 @@ final class TransferVariables {
     static final String HANDOVER_LIST = "handoverList";
     static final String HANDED_OVER_ON = "handedOverOn";
     static final String POLICE_RECEIVER = "policeReceiver";
+    static final String JUDICIAL_OUTCOME = "judicialOutcome";
+    static final String RETURNING_BODY = "returningBody";
+    static final String RETURN_LETTER_ON = "returnLetterOn";
+    static final String RETURN_LETTER_NO = "returnLetterNo";
+    static final String RETURN_REASONS = "returnReasons";
     static final String PERSON_INVOLVED = "personInvolved";
     static final String PERSON_POSITION = "personPosition";
     static final String CADRE_LEVEL = "cadreLevel";
@@ -50,6 +55,8 @@ final class TransferVariables {
     static final String DISCOVERED_ON = "discoveredOn";
     static final String RECEIVING_BODY = "receivingBody";
     static final String RECEIVING_BODY_NAME = "receivingBodyName";
+    /** The receiving body as a mail recipient token (disciplineInternal or disciplineCommission). */
+    static final String RECEIVING_BODY_RECIPIENT = "receivingBodyRecipient";
     static final String CLUE_RECEIVED_ON = "clueReceivedOn";
     static final String CLUE_FEEDBACK = "clueFeedback";
     static final String CLUE_FEEDBACK_ON = "clueFeedbackOn";
@@ -57,6 +64,11 @@ final class TransferVariables {
     static final Set<String> APPROVALS = Set.of("APPROVE", "REFUSE");
     static final Set<String> FILING_DECISIONS = Set.of("FILED", "NOT_FILED");
     static final Set<String> CHALLENGES = Set.of("RECONSIDERATION", "SUPERVISION", "NONE");
+    /** What became of a case the police filed: returned by a judicial organ, or the criminal proceedings ended. */
+    static final Set<String> JUDICIAL_OUTCOMES = Set.of("RETURNED", "CONCLUDED");
+    static final Set<String> RETURNING_BODIES = Set.of("POLICE", "PROCURATORATE", "COURT");
+    /** 本单位领导班子成员: their clues go to the commission without the head's approval (监察法第三十七条). */
+    static final String AGENCY_LEADER = "AGENCY_LEADER";
     static final Set<String> CADRE_LEVELS = Set.of("AGENCY_STAFF", "AGENCY_LEADER", "CITY_MANAGED", "OTHER");
 
     private TransferVariables() {

@@ -24,6 +24,7 @@ class DueDatesOnTasksTest {
             Map.entry("Task_ApproveCaseFiling", "行政处罚法第五十四条、交通运输行政执法程序规定第六十二条：“及时”立案，未规定天数"),
             Map.entry("Task_FormTeam", "国务院令第310号第五条：“应当立即指定”专案组，未规定天数（任务创建即到期的提示无意义）"),
             Map.entry("Task_WriteTransferReport", "国务院令第310号第五条：专案组向负责人提出书面报告，未规定天数；负责人审批另有3日期限"),
+            Map.entry("Task_AwaitJudicialOutcome", "司法机关退回案件或刑事程序终结：期限约束的是公安机关、检察院和法院，不是执法机关"),
             Map.entry("Task_AwaitSupervisionResult", "等待人民检察院立案监督结果：期限约束的是公安机关和检察院，不是执法机关"),
             Map.entry("Task_RecordClueFeedback", "纪检监察机关反馈线索处理情况：反馈义务及期限待核实（lawflow.transfer.clue-feedback-required）"));
 

@@ -1,6 +1,7 @@
 package org.lawflow.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
@@ -51,10 +52,12 @@ class CriminalCaseTransferProcessTest extends TransferProcessTestSupport {
         complete(task(), withVariables("suspectedCrime", "非法经营罪", "transferReport", "当事人长期无证营运，非法经营额逾25万元",
                 "seizedItems", "青A12345小型客车一辆"));
         assertThat(pi).isWaitingAt("Task_HeadApproval");
-        assertThat(task()).hasCandidateGroup("agency-head");
+        assertThat(task()).hasCandidateGroup("principal-head");
+        assertThat(taskService().getIdentityLinksForTask(task().getId())).hasSize(1);
         assertThat(task().getDueDate()).isEqualTo(StatutoryDeadlines.fromDataFile().due("TRANSFER_APPROVAL",
                 runtimeService().getVariable(pi.getId(), "reportSubmittedOn")));
         assertThat(doubles.periods).contains("TRANSFER_APPROVAL");
+        taskService().claim(task().getId(), "zhaomin");
         complete(task(), withVariables("headApproval", "APPROVE", "headOpinion", "同意移送"));
         assertThat(timer(pi, "Timer_SendOverdue")).isNotNull();
         runJobs(pi);
@@ -98,9 +101,91 @@ class CriminalCaseTransferProcessTest extends TransferProcessTestSupport {
         assertField(() -> taskService().complete(id, Map.of("handedOverOn", "2026-11-04")), "handoverList");
         complete(task(), withVariables("handoverList", "青A12345小型客车一辆\n询问笔录3份", "handedOverOn", "2026-11-04",
                 "policeReceiver", "王警官"));
-        assertThat(pi).isEnded().hasPassed("End_EvidenceHandedOver");
-        assertThat(doubles.calls).containsSubsequence("record:FILING_DECISION", "record:FILED", "record:HANDED_OVER");
+        // the case stays with the criminal side until a judicial organ returns it or the proceedings end
+        assertThat(pi).isWaitingAt("Task_AwaitJudicialOutcome");
+        assertThat(task()).isAssignedTo("zhangwei");
+        String outcome = task().getId();
+        assertField(() -> taskService().complete(outcome, Map.of("judicialOutcome", "CONCLUDED")), "returnReasons");
+        complete(task(), withVariables("judicialOutcome", "CONCLUDED", "returnReasons", "人民法院判决已生效"));
+        assertThat(pi).isEnded().hasPassed("End_EvidenceHandedOver").hasNotPassed("End_CaseReturned");
+        assertThat(doubles.calls).containsSubsequence("record:FILING_DECISION", "record:FILED", "record:HANDED_OVER",
+                "record:JUDICIAL_OUTCOME");
         assertThat(doubles.periods).contains("POLICE_FILING_ANSWER", "EVIDENCE_HANDOVER", "TRANSFER_SEND");
+    }
+
+    /**
+     * 行政处罚法第二十七条: the procuratorate does not prosecute and returns the case for an administrative penalty;
+     * the officer records the return letter and the case goes back to administrative handling.
+     */
+    @Test
+    void caseReturnedByTheProcuratorateIsRecordedWithItsLetterAndReturnsToAdministrativeHandling() {
+        ProcessInstance pi = start(true);
+        approveAndSend(pi);
+        complete(task(), withVariables("filingDecision", "FILED", "filingNoticeOn", "2026-11-03"));
+        complete(task(), withVariables("handoverList", "青A12345小型客车一辆", "handedOverOn", "2026-11-04",
+                "policeReceiver", "王警官"));
+        assertThat(pi).isWaitingAt("Task_AwaitJudicialOutcome");
+        String id = task().getId();
+        assertField(() -> taskService().complete(id, Map.of("judicialOutcome", "RETURNED", "returnLetterOn", "2026-11-20",
+                "returnReasons", "情节轻微，不起诉")), "returningBody");
+        assertField(() -> taskService().complete(id, Map.of("judicialOutcome", "RETURNED", "returningBody", "PROCURATORATE",
+                "returnReasons", "情节轻微，不起诉")), "returnLetterOn");
+        assertField(() -> taskService().complete(id, Map.of("judicialOutcome", "RETURNED", "returningBody", "PROCURATORATE",
+                "returnLetterOn", "2026-11-20")), "returnReasons");
+        assertField(() -> taskService().complete(id, Map.of("judicialOutcome", "RETURNED", "returningBody", "PROCURATORATE",
+                "returnLetterOn", "2999-01-01", "returnReasons", "情节轻微，不起诉")), "returnLetterOn");
+        assertField(() -> taskService().complete(id, Map.of("judicialOutcome", "MAYBE")), "judicialOutcome");
+        complete(task(), withVariables("judicialOutcome", "RETURNED", "returningBody", "PROCURATORATE",
+                "returnLetterOn", "2026-11-20", "returnLetterNo", "宁检不诉〔2026〕3号", "returnReasons", "情节轻微，决定不起诉，建议给予行政处罚"));
+        assertThat(pi).isEnded().hasPassed("End_CaseReturned").hasNotPassed("End_EvidenceHandedOver");
+        assertThat(doubles.calls).endsWith("record:HANDED_OVER", "record:JUDICIAL_OUTCOME");
+    }
+
+    /** The return letter correlated by the REST API (police-answers type CASE_RETURN) takes the same way. */
+    @Test
+    void caseReturnMessageEndsTheWaitForTheJudicialOutcome() {
+        ProcessInstance pi = start(true);
+        approveAndSend(pi);
+        complete(task(), withVariables("filingDecision", "FILED", "filingNoticeOn", "2026-11-03"));
+        complete(task(), withVariables("handoverList", "青A12345小型客车一辆", "handedOverOn", "2026-11-04"));
+        runtimeService().createMessageCorrelation("CaseReturned").processInstanceId(pi.getId())
+                .setVariables(Map.of("judicialOutcome", "RETURNED", "returningBody", "POLICE",
+                        "returnLetterOn", "2026-11-12", "returnReasons", "撤销案件"))
+                .correlate();
+        assertThat(pi).isEnded().hasPassed("Message_CaseReturnReceived", "End_CaseReturned");
+        assertThat(doubles.calls).endsWith("record:JUDICIAL_OUTCOME");
+    }
+
+    /** 国务院令第310号第五条: 正职负责人或者主持工作的负责人; a deputy head (agency-head only) may not decide. */
+    @Test
+    void onlyThePrincipalHeadApprovesATransfer() {
+        ProcessInstance pi = start(true);
+        assertThat(pi).isWaitingAt("Task_WriteTransferReport");
+        complete(task(), withVariables("suspectedCrime", "非法经营罪", "transferReport", "报告"));
+        assertThat(pi).isWaitingAt("Task_HeadApproval");
+        String id = task().getId();
+        Map<String, Object> approve = Map.of("headApproval", "APPROVE", "headOpinion", "同意移送");
+        assertField(() -> taskService().complete(id, approve), "headApproval");
+        taskService().setAssignee(id, "qianlei");
+        assertField(() -> taskService().complete(id, approve), "headApproval");
+        assertThatThrownBy(() -> taskService().complete(id, approve)).hasMessageContaining("正职负责人");
+        // a deputy's own session: the engine knows the caller's groups
+        taskService().setAssignee(id, null);
+        identityService().setAuthentication("qianlei", java.util.List.of("agency-head"), java.util.List.of("xining"));
+        try {
+            assertField(() -> taskService().complete(id, approve), "headApproval");
+        } finally {
+            identityService().clearAuthentication();
+        }
+        identityService().setAuthentication("zhaomin", java.util.List.of("agency-head", "principal-head"),
+                java.util.List.of("xining"));
+        try {
+            taskService().complete(id, approve);
+        } finally {
+            identityService().clearAuthentication();
+        }
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Task_AwaitPoliceDecision");
     }
 
     @Test
@@ -109,6 +194,7 @@ class CriminalCaseTransferProcessTest extends TransferProcessTestSupport {
         assertThat(pi).isWaitingAt("Task_WriteTransferReport");
         complete(task(), withVariables("suspectedCrime", "非法经营罪", "transferReport", "报告"));
         String id = task().getId();
+        taskService().claim(id, "zhaomin");
         assertField(() -> taskService().complete(id, Map.of("headApproval", "REFUSE")), "headOpinion");
         assertField(() -> taskService().complete(id, Map.of("headApproval", "MAYBE")), "headApproval");
         complete(task(), withVariables("headApproval", "REFUSE", "headOpinion", "经营额未达追诉标准"));
@@ -175,8 +261,9 @@ class CriminalCaseTransferProcessTest extends TransferProcessTestSupport {
         complete(task(), withVariables("suspectedCrime", "非法经营罪", "transferReport", "报告"));
         managementService().executeJob(timer(pi, "Task_HeadApproval").getId());
         runJobs(pi);
-        assertThat(doubles.calls).contains("reminder:group:supervisor,group:agency-head:transfer-reminder");
+        assertThat(doubles.calls).contains("reminder:group:supervisor,group:principal-head:transfer-reminder");
         assertThat(pi).isWaitingAt("Task_HeadApproval");
+        taskService().claim(task().getId(), "zhaomin");
 
         complete(task(), withVariables("headApproval", "APPROVE", "headOpinion", "同意"));
         managementService().executeJob(timer(pi, "Timer_SendOverdue").getId());

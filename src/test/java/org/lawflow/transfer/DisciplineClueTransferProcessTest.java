@@ -83,8 +83,28 @@ class DisciplineClueTransferProcessTest extends TransferProcessTestSupport {
         assertThat(doubles.calls).endsWith("record:CLUE_FEEDBACK");
     }
 
+    /**
+     * 监察法第三十七条 (应当移送): a clue about the agency's own leaders never waits for the agency head. It goes
+     * straight to the commission with a copy to the supervisors, who also record the feedback.
+     */
     @Test
-    void agencyStaffGoesToTheInternalBodyAndRefusalEndsWithoutSending() {
+    void clueAboutTheAgencyLeadersSkipsTheHeadAndGoesToTheCommissionWithACopyToTheSupervisor() {
+        ProcessInstance pi = start("AGENCY_LEADER");
+        runJobs(pi);
+        assertThat(pi).hasNotPassed("Task_ApproveClueTransfer").isWaitingAt("Task_RecordClueFeedback");
+        assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("Task_ApproveClueTransfer").count()).isZero();
+        assertThat(doubles.calls).containsExactly("record:CLUE_REGISTERED", "record:CLUE_ROUTED", "record:CLUE_DIRECT",
+                "doc:CLUE_TRANSFER_LETTER", "package:DISCIPLINE_TRANSFER",
+                "mail:disciplineCommission,group:supervisor:clue-transfer-leader", "record:CLUE_SENT");
+        assertThat(task()).hasCandidateGroup("supervisor");
+        assertThat(taskService().getIdentityLinksForTask(task().getId())).hasSize(1);
+        complete(task(), withVariables("clueReceivedOn", "2026-11-05"));
+        assertThat(pi).isEnded().hasPassed("End_ClueTransferred");
+    }
+
+    @Test
+    void agencyStaffGoesToTheInternalBodyAndRefusalIsToldToTheReceivingBody() {
         ProcessInstance internal = start("AGENCY_STAFF");
         assertThat(internal).isWaitingAt("Task_ApproveClueTransfer");
         complete(task(), withVariables("headApproval", "APPROVE"));
@@ -97,7 +117,11 @@ class DisciplineClueTransferProcessTest extends TransferProcessTestSupport {
         assertField(() -> taskService().complete(id, Map.of("headApproval", "REFUSE")),
                 "headOpinion");
         complete(task(), withVariables("headApproval", "REFUSE", "headOpinion", "线索不实"));
-        assertThat(refused).isEnded().hasPassed("End_ClueNotTransferred");
+        assertThat(refused).isNotEnded();
+        runJobs(refused);
+        assertThat(refused).isEnded().hasPassed("Task_NotifyClueRefusal", "End_ClueNotTransferred");
+        assertThat(doubles.calls).endsWith("record:CLUE_DECIDED", "mail:var:receivingBodyRecipient:clue-refusal");
+        assertThat(doubles.calls).doesNotContain("record:CLUE_DIRECT");
     }
 
     @Test

@@ -133,6 +133,37 @@ class TransferApiTest {
         assertThat(details.get("events").toString()).contains("负责人不批准移送", "未达追诉标准");
     }
 
+    /**
+     * 国务院令第310号第五条: only the 正职负责人 (group principal-head, zhaomin) decides. The deputy qianlei
+     * (agency-head only) sees the task but may not work it; assigned to him anyway, the decision is refused.
+     */
+    @Test
+    void onlyThePrincipalHeadApprovesACriminalTransfer() {
+        String caseId = newCase();
+        var started = api().post("zhangwei", "/api/cases/" + caseId + "/transfers", criminal(List.of("zhangwei", "liqiang")));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        completeTask("zhangwei", caseId, "Task_WriteTransferReport", Map.of("suspectedCrime", "非法经营罪",
+                "transferReport", "调查报告正文"));
+        String taskId = taskService.createTaskQuery().processInstanceId(started.json().get("processInstanceId").asText())
+                .taskDefinitionKey("Task_HeadApproval").singleResult().getId();
+        Map<String, Object> approve = Map.of("variables", Map.of("headApproval", Map.of("value", "APPROVE"),
+                "headOpinion", Map.of("value", "同意移送")));
+
+        var byDeputy = api().post("qianlei", "/engine-rest/task/" + taskId + "/complete", approve);
+        assertThat(byDeputy.status()).as(byDeputy.body()).isEqualTo(403);
+        taskService.setAssignee(taskId, "qianlei"); // e.g. delegated by mistake: the assignee may work the task
+        var assignedDeputy = api().post("qianlei", "/engine-rest/task/" + taskId + "/complete", approve);
+        assertThat(assignedDeputy.status()).as(assignedDeputy.body()).isEqualTo(400);
+        assertThat(assignedDeputy.body()).contains("正职负责人或者主持工作的负责人");
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+        taskService.setAssignee(taskId, "zhaomin");
+        var byPrincipal = api().post("zhaomin", "/engine-rest/task/" + taskId + "/complete", approve);
+        assertThat(byPrincipal.status()).as(byPrincipal.body()).isEqualTo(204);
+        var details = api().get("zhangwei", "/api/cases/" + caseId).json();
+        assertThat(details.at("/transfers/0/decidedBy").asText()).isEqualTo("zhaomin");
+    }
+
     @Test
     void disciplineCluesAreOnlyForTheHeadAndSupervisor() {
         String caseId = newCase();

@@ -35,6 +35,8 @@ final class TransferDoubles {
             Map.entry("returnToAdministrativeRecord", "RETURNED_TO_ADMINISTRATIVE"),
             Map.entry("policeFiledRecord", "FILED"),
             Map.entry("evidenceHandoverRecord", "HANDED_OVER"),
+            Map.entry("judicialOutcomeRecord", "JUDICIAL_OUTCOME"),
+            Map.entry("clueDirectTransferRecord", "CLUE_DIRECT"),
             Map.entry("clueRegisteredRecord", "CLUE_REGISTERED"),
             Map.entry("clueRoutingRecord", "CLUE_ROUTED"),
             Map.entry("clueHeadDecisionRecord", "CLUE_DECIDED"),
@@ -111,7 +113,10 @@ final class TransferDoubles {
         Mocks.register("transferTeamGuard", criminal.transferTeamGuard(teams));
         Mocks.register("transferReportGuard", criminal.transferReportGuard());
         Mocks.register("evidenceHandoverGuard", criminal.evidenceHandoverGuard());
-        Mocks.register("transferApprovalGuard", new HeadApprovalSteps().transferApprovalGuard());
+        var approvals = new HeadApprovalSteps();
+        Mocks.register("transferApprovalGuard", approvals.transferApprovalGuard());
+        Mocks.register("criminalTransferApprovalGuard", approvals.criminalTransferApprovalGuard());
+        Mocks.register("judicialOutcomeGuard", new JudicialReturnSteps().judicialOutcomeGuard());
         var answers = new PoliceAnswerSteps();
         Mocks.register("policeFilingDecisionGuard", answers.policeFilingDecisionGuard());
         Mocks.register("reconsiderationAnswerGuard", answers.reconsiderationAnswerGuard());
@@ -122,12 +127,16 @@ final class TransferDoubles {
         Mocks.register("clueFeedbackGuard", new ClueSteps().clueFeedbackGuard(settings));
     }
 
-    /** Officers zhangwei, liqiang (xining), zhoujie (haidong); reviewer wangfang (xining); head zhaomin. */
+    /**
+     * Officers zhangwei, liqiang (xining), zhoujie (haidong); reviewer wangfang (xining); head zhaomin, also
+     * principal-head (正职负责人); deputy head qianlei (agency-head only); supervisor sunli.
+     */
     static void createUsers(IdentityService ids) {
         removeUsers(ids);
         for (String[] u : new String[][] {{"zhangwei", "officer", "xining"}, {"liqiang", "officer", "xining"},
                 {"zhoujie", "officer", "haidong"}, {"wangfang", "legal-reviewer", "xining"},
-                {"zhaomin", "agency-head", "xining"}, {"sunli", "supervisor", "xining"}}) {
+                {"zhaomin", "agency-head", "xining"}, {"sunli", "supervisor", "xining"},
+                {"qianlei", "agency-head", "xining"}}) {
             ids.saveUser(ids.newUser(u[0]));
             if (ids.createGroupQuery().groupId(u[1]).count() == 0) {
                 ids.saveGroup(ids.newGroup(u[1]));
@@ -138,10 +147,14 @@ final class TransferDoubles {
             ids.createMembership(u[0], u[1]);
             ids.createTenantUserMembership(u[2], u[0]);
         }
+        if (ids.createGroupQuery().groupId("principal-head").count() == 0) {
+            ids.saveGroup(ids.newGroup("principal-head"));
+        }
+        ids.createMembership("zhaomin", "principal-head");
     }
 
     static void removeUsers(IdentityService ids) {
-        for (String u : List.of("zhangwei", "liqiang", "zhoujie", "wangfang", "zhaomin", "sunli")) {
+        for (String u : List.of("zhangwei", "liqiang", "zhoujie", "wangfang", "zhaomin", "sunli", "qianlei")) {
             ids.deleteUser(u);
         }
         for (String t : List.of("xining", "haidong")) {

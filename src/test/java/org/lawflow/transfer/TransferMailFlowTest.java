@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.mail.Multipart;
@@ -14,6 +15,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +25,9 @@ import org.lawflow.LawFlowSpringTest;
 import org.lawflow.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -39,6 +45,7 @@ class TransferMailFlowTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired ManagementService managementService;
+    @Autowired CriminalTransfers criminalTransfers;
 
     ApiClient api() {
         return new ApiClient(rest);
@@ -149,6 +156,112 @@ class TransferMailFlowTest {
         transfer = api().get("zhangwei", path + "/" + transferId).json();
         assertThat(transfer.get("status").asText()).isEqualTo("HANDED_OVER");
         assertThat(transfer.at("/handovers/0/items").asText()).contains("小型客车");
+
+        // 国务院令第310号第六条: the letter lists the inspection report that was declared
+        // (the PDF's text comes out in layout order: a wrapped line may have the full stop in the middle)
+        assertThat(pdf(caseId, "CRIMINAL_TRANSFER_LETTER")).contains("涉案物品清单；有关检验报告或者鉴", "（车辆技术检验报告）");
+        assertThat(text(toPolice)).contains("四、有关检验报告或者鉴定结论：车辆技术检验报告；");
+
+        // 行政处罚法第二十七条: the procuratorate returns the case; the fine block is lifted, the case is 已立案 again
+        UUID id = UUID.fromString(caseId);
+        assertThat(criminalTransfers.isPendingForCase(id)).isTrue();
+        api.completeTask("zhangwei", caseId, "Task_AwaitJudicialOutcome", Map.of("judicialOutcome", "RETURNED",
+                "returningBody", "PROCURATORATE", "returnLetterOn", today, "returnLetterNo", "宁检不诉〔2026〕3号",
+                "returnReasons", "犯罪情节轻微，决定不起诉，建议给予行政处罚"));
+        assertThat(criminalTransfers.isPendingForCase(id)).isFalse();
+        transfer = api().get("zhangwei", path + "/" + transferId).json();
+        assertThat(transfer.get("status").asText()).isEqualTo("RETURNED_TO_ADMINISTRATIVE");
+        assertThat(transfer.get("policeAnswers").toString()).contains("CASE_RETURN", "PROCURATORATE", today,
+                "宁检不诉〔2026〕3号", "建议给予行政处罚");
+        details = api().get("zhangwei", "/api/cases/" + caseId).json();
+        assertThat(details.at("/case/status").asText()).isEqualTo("FILED");
+        assertThat(details.get("events").toString()).contains("人民检察院退回案件，转行政处理", "移送对罚款决定的限制解除");
+    }
+
+    /** The return letter can also come by REST, like the police's other answers, once the evidence is handed over. */
+    @Test
+    void caseReturnByRestLiftsTheFineBlock() throws Exception {
+        Started s = start("zhangwei", TransferApiTest.criminal(List.of("zhangwei", "liqiang")));
+        String answers = s.path() + "/" + s.transferId() + "/police-answers";
+        s.api().completeTask("zhangwei", s.caseId(), "Task_WriteTransferReport", Map.of("suspectedCrime", "非法经营罪",
+                "transferReport", "当事人无证营运，非法经营额逾25万元"));
+        s.api().completeTask("zhaomin", s.caseId(), "Task_HeadApproval", Map.of("headApproval", "APPROVE",
+                "headOpinion", "同意移送"));
+        runJobs(s.pi());
+        String today = ApiClient.todayInChina();
+        Map<String, Object> letter = Map.of("type", "CASE_RETURN", "returningBody", "POLICE", "noticeOn", today,
+                "letterNo", "宁公撤〔2026〕7号", "reasons", "经审查不构成犯罪，撤销案件，建议依法给予行政处罚");
+        var tooEarly = api().post("zhangwei", answers, letter);
+        assertThat(tooEarly.status()).as(tooEarly.body()).isEqualTo(409);
+        var filed = api().post("zhangwei", answers, Map.of("type", "FILING_DECISION", "decision", "FILED", "noticeOn", today));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(202);
+        s.api().completeTask("liqiang", s.caseId(), "Task_HandOverEvidence", Map.of("handoverList", "青A12345小型客车一辆",
+                "handedOverOn", today, "policeReceiver", "王警官"));
+
+        var noBody = api().post("zhangwei", answers, Map.of("type", "CASE_RETURN", "noticeOn", today, "reasons", "理由"));
+        assertThat(noBody.json().get("field").asText()).isEqualTo("returningBody");
+        var noReasons = api().post("zhangwei", answers, Map.of("type", "CASE_RETURN", "returningBody", "POLICE",
+                "noticeOn", today));
+        assertThat(noReasons.json().get("field").asText()).isEqualTo("reasons");
+        var noDate = api().post("zhangwei", answers, Map.of("type", "CASE_RETURN", "returningBody", "POLICE",
+                "reasons", "理由"));
+        assertThat(noDate.json().get("field").asText()).isEqualTo("noticeOn");
+        UUID id = UUID.fromString(s.caseId());
+        assertThat(criminalTransfers.isPendingForCase(id)).isTrue();
+
+        var returned = api().post("zhangwei", answers, letter);
+        assertThat(returned.status()).as(returned.body()).isEqualTo(202);
+        assertThat(returned.json().get("status").asText()).isEqualTo("RETURNED_TO_ADMINISTRATIVE");
+        assertThat(returned.json().get("policeAnswers").toString()).contains("CASE_RETURN", "POLICE", "宁公撤〔2026〕7号");
+        assertThat(criminalTransfers.isPendingForCase(id)).isFalse();
+        JsonNode details = api().get("zhangwei", "/api/cases/" + s.caseId()).json();
+        assertThat(details.at("/case/status").asText()).isEqualTo("FILED");
+        assertThat(details.get("events").toString()).contains("公安机关退回案件，转行政处理");
+        assertThat(details.get("tasks").toString()).doesNotContain("Task_AwaitJudicialOutcome");
+    }
+
+    /** 国务院令第310号第六条: no inspection report declared, no such line in the letter or the mail. */
+    @Test
+    void letterWithoutInspectionReportsOmitsTheirLine() throws Exception {
+        Started s = start("zhangwei", TransferApiTest.criminal(List.of("zhangwei", "liqiang")));
+        s.api().completeTask("zhangwei", s.caseId(), "Task_WriteTransferReport", Map.of("suspectedCrime", "非法经营罪",
+                "transferReport", "当事人无证营运，非法经营额逾25万元", "seizedItems", "青A12345小型客车一辆"));
+        s.api().completeTask("zhaomin", s.caseId(), "Task_HeadApproval", Map.of("headApproval", "APPROVE",
+                "headOpinion", "同意移送"));
+        runJobs(s.pi());
+        String letter = pdf(s.caseId(), "CRIMINAL_TRANSFER_LETTER");
+        assertThat(letter).contains("涉嫌犯罪案件情况的调查报告；涉案物品清单").doesNotContain("检验报告", "鉴定结论");
+        String caseNo = api().get("zhangwei", "/api/cases/" + s.caseId()).json().at("/case/caseNo").asText();
+        MimeMessage toPolice = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipients(m).contains("gongan@xining.example") && subject(m).contains(caseNo))
+                .findFirst().orElseThrow();
+        assertThat(text(toPolice)).contains("四、其他有关涉嫌犯罪的材料").doesNotContain("检验报告", "鉴定");
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text of the case's latest document of {@code kind}, whitespace removed. */
+    String pdf(String caseId, String kind) throws Exception {
+        String id = null;
+        for (JsonNode d : api().get("zhangwei", "/api/cases/" + caseId + "/documents").json()) {
+            if (d.get("kind").asText().equals(kind)) {
+                id = d.get("id").asText();
+            }
+        }
+        assertThat(id).as(kind).isNotNull();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("zhangwei", "demo");
+        byte[] bytes = rest.exchange("/api/documents/" + id, HttpMethod.GET, new HttpEntity<>(headers), byte[].class)
+                .getBody();
+        try (var doc = Loader.loadPDF(bytes)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
     }
 
     /** 国务院令第310号第九、十条: not filed, reconsideration, supervision, still not filed: back to 已立案. */
@@ -193,6 +306,49 @@ class TransferMailFlowTest {
         assertThat(details.at("/case/status").asText()).isEqualTo("FILED");
         assertThat(details.get("events").toString()).contains("公安机关立案决定：不予立案", "提请公安机关复议",
                 "公安机关复议决定：不予立案", "建议人民检察院立案监督", "立案监督结果：不予立案", "公安机关最终不予立案，退回行政处理");
+    }
+
+    /**
+     * 监察法第三十七条: a clue about the agency's own leaders, registered by the supervisor, goes to the commission
+     * without any task for the head, with a copy to the supervisors; the supervisor records the feedback.
+     */
+    @Test
+    void clueAboutTheAgencyLeadersGoesStraightToTheCommissionWithACopyToTheSupervisor() throws Exception {
+        Started s = start("sunli", TransferApiTest.clue("AGENCY_LEADER"));
+        runJobs(s.pi());
+        var toCommission = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipients(m).contains("jiwei@xining.example")).toList();
+        assertThat(toCommission).hasSize(1);
+        assertThat(toCommission.get(0).getSubject()).contains("涉及本单位领导班子成员");
+        assertThat(text(toCommission.get(0))).contains("不经本单位负责人审批", "抄送");
+        assertThat(attachments(toCommission.get(0))).anyMatch(n -> n.endsWith(".zip"));
+        assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).contains("涉及本单位领导班子成员"))
+                .flatMap(m -> recipients(m).stream())).contains("sunli@lawflow.example")
+                .doesNotContain("jijianzu@xining.example", "zhaomin@lawflow.example", "qianlei@lawflow.example");
+
+        JsonNode details = api().get("sunli", "/api/cases/" + s.caseId()).json();
+        assertThat(details.at("/transfers/0/status").asText()).isEqualTo("SENT");
+        assertThat(details.get("tasks").toString()).doesNotContain("Task_ApproveClueTransfer").contains("Task_RecordClueFeedback");
+        assertThat(details.get("events").toString()).contains("不经本单位负责人审批，直接移送");
+        s.api().completeTask("sunli", s.caseId(), "Task_RecordClueFeedback", Map.of("clueReceivedOn", ApiClient.todayInChina()));
+        assertThat(api().get("sunli", s.path() + "/" + s.transferId()).json().get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    /** A refused clue does not end silently: its receiving body learns of the refusal and the reasons. */
+    @Test
+    void refusedClueIsToldToItsReceivingBodyWithTheReasons() throws Exception {
+        Started s = start("zhaomin", TransferApiTest.clue("CITY_MANAGED"));
+        String caseNo = api().get("zhaomin", "/api/cases/" + s.caseId()).json().at("/case/caseNo").asText();
+        s.api().completeTask("zhaomin", s.caseId(), "Task_ApproveClueTransfer", Map.of("headApproval", "REFUSE",
+                "headOpinion", "经核实，所反映问题与事实不符"));
+        runJobs(s.pi());
+        MimeMessage refusal = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> subject(m).contains("不予移送") && subject(m).contains(caseNo)).findFirst().orElseThrow();
+        assertThat(recipients(refusal)).containsExactly("jiwei@xining.example");
+        assertThat(text(refusal)).contains("不予移送的理由：经核实，所反映问题与事实不符", "某运输管理所副所长");
+        assertThat(api().get("zhaomin", s.path() + "/" + s.transferId()).json().get("status").asText()).isEqualTo("REFUSED");
+        String officerView = api().get("zhangwei", "/api/cases/" + s.caseId()).json().toString();
+        assertThat(officerView).doesNotContain("clue-refusal", "不予移送告知");
     }
 
     @Test
