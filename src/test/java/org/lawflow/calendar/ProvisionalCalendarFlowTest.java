@@ -58,7 +58,7 @@ class ProvisionalCalendarFlowTest {
         api.exchange("admin", HttpMethod.DELETE, YEAR_2027, null); // another test may have entered one
         assertThat(deadlines.coveredYears()).doesNotContain(2027);
 
-        at("2026-12-20T10:00:00+08:00");
+        at("2026-12-24T10:00:00+08:00");
         var registration = ApiClient.citizenCase("zhangwei", "liqiang");
         registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 3000))));
         registration.put("majorPublicInterest", true);
@@ -68,7 +68,7 @@ class ProvisionalCalendarFlowTest {
         done(flows, "zhangwei", caseNo, "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
         flows.runJobs(caseNo);
         done(flows, "zhangwei", caseNo, "Task_RecordNoticeDelivery",
-                Map.of("noticeDeliveredOn", "2026-12-20", "deliveryMethod", "DIRECT"));
+                Map.of("noticeDeliveredOn", "2026-12-24", "deliveryMethod", "DIRECT"));
         done(flows, "zhangwei", caseNo, "Task_RecordStatement",
                 Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
         done(flows, "wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true,
@@ -80,14 +80,14 @@ class ProvisionalCalendarFlowTest {
                 "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。"));
         flows.runJobs(caseNo);
 
-        // 送达 7 working days from 2026-12-20 ends in 2026: exact; 公示 20 working days reaches 2027: provisional
-        at("2026-12-22T09:00:00+08:00");
+        // 公示 of a 行政处罚 (7 working days from the decision on 2026-12-24) reaches 2027: provisional
+        at("2026-12-25T09:00:00+08:00");
         done(flows, "zhangwei", caseNo, "Task_RecordDecisionService",
-                Map.of("servedOn", "2026-12-21", "serviceMethod", "DIRECT"));
+                Map.of("servedOn", "2026-12-25", "serviceMethod", "DIRECT"));
         flows.runJobs(caseNo);
         var publication = flows.task(caseNo, "Task_ConfirmPublication");
-        Deadline publicationDeadline = deadlines.deadline(StatutoryPeriod.PUBLICATION, LocalDate.of(2026, 12, 20),
-                "xining");
+        Deadline publicationDeadline = deadlines.deadline(StatutoryPeriod.PUBLICATION_PENALTY,
+                LocalDate.of(2026, 12, 24), "xining");
         assertThat(publicationDeadline.provisional()).isTrue();
         assertThat(publicationDeadline.rule()).contains("暂定（2027年放假安排尚未载入）");
         assertThat(publication.getDueDate()).as("an agency duty takes the earliest possible date")
@@ -143,8 +143,8 @@ class ProvisionalCalendarFlowTest {
         assertThat(summary.get("byCase").has(caseNo)).as(summary.toString()).isTrue();
         assertThat(summary.get("byCase").has(second.caseNo())).as(summary.toString()).isTrue();
 
-        LocalDate publicationFinal = deadlines.deadline(StatutoryPeriod.PUBLICATION, LocalDate.of(2026, 12, 20),
-                "xining").due();
+        LocalDate publicationFinal = deadlines.deadline(StatutoryPeriod.PUBLICATION_PENALTY,
+                LocalDate.of(2026, 12, 24), "xining").due();
         assertThat(taskService.createTaskQuery().taskId(publication.getId()).singleResult().getDueDate())
                 .isEqualTo(deadlines.endOfDay(publicationFinal));
         LocalDate scheduleFinal = deadlines.deadline(StatutoryPeriod.HEARING_SCHEDULING, LocalDate.of(2026, 12, 31),
