@@ -2,12 +2,12 @@ package org.lawflow.review;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lawflow.calendar.StatutoryDeadlines;
 import org.lawflow.calendar.StatutoryPeriod;
+import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -69,10 +69,6 @@ class DecisionLimitExtensionGuard implements TaskListener {
         if (value == null || value.isEmpty()) {
             throw new InvalidInputException(NEW_LIMIT, "批准延长的，须填写延长后的期限");
         }
-        try {
-            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(NEW_LIMIT, "延长后的期限不是有效日期");
-        }
+        return InputChecks.appointmentDate(NEW_LIMIT, InputChecks.parseDate(NEW_LIMIT, value));
     }
 }

@@ -183,6 +183,41 @@ class ReviewFlowApiTest {
         assertThat(again.body()).contains("移送");
     }
 
+    /** 行政处罚法第六十条: at day 80 the head may extend the 90-day limit, with reasons, into the case record. */
+    @Test
+    void theHeadExtendsTheDecisionLimitWithReasonsAndTheRecordShowsTheNewLimit() {
+        api = new ApiClient(rest);
+        flows = new Flows(api, processEngine);
+        var filed = flows.filedCase("zhangwei", ApiClient.citizenCase("zhangwei", "liqiang"));
+        String caseNo = filed.caseNo();
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        var management = processEngine.getManagementService();
+        String pi = processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ReviewVariables.PROCESS_KEY).processInstanceBusinessKey(caseNo).singleResult()
+                .getId();
+        var day80 = management.createJobQuery().processInstanceId(pi).timers()
+                .activityId("StartEvent_DecisionLimitDay80").singleResult();
+        assertThat(day80).as("the day-80 timer is set at the start").isNotNull();
+        management.executeJob(day80.getId());
+        flows.runJobs(caseNo);
+
+        var tooEarly = flows.completeAs("zhaomin", caseNo, "Task_ApproveDecisionLimitExtension", Map.of(
+                "decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn", "2000-01-01", "extensionReason", "需鉴定"));
+        assertThat(tooEarly.status()).isEqualTo(400);
+        assertThat(tooEarly.body()).contains("须晚于现有期限");
+        String newLimit = org.lawflow.system.ChinaTime.today().plusDays(150).toString();
+        var noReason = flows.completeAs("zhaomin", caseNo, "Task_ApproveDecisionLimitExtension", Map.of(
+                "decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn", newLimit, "extensionReason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("理由");
+        completeAs("zhaomin", caseNo, "Task_ApproveDecisionLimitExtension", Map.of("decisionLimitExtension", "APPROVE",
+                "extendedDecisionLimitOn", newLimit, "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
+        flows.runJobs(caseNo);
+        assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/events").toString())
+                .contains("延长办案期限", "zhaomin", newLimit, "需委托鉴定");
+        assertThat(flows.task(caseNo, "Task_SubmitProposedDecision")).as("the review goes on").isNotNull();
+    }
+
     private void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {
         var done = flows.completeAs(user, caseNo, taskKey, variables);
         assertThat(done.status()).as("complete " + taskKey + " as " + user + ": " + done.body()).isIn(200, 204);
