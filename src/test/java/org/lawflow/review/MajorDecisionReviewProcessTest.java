@@ -423,4 +423,27 @@ class MajorDecisionReviewProcessTest {
         assertThat(calls).noneMatch(c -> c.startsWith("mail:var:leadOfficer"));
         assertThat(taskQuery().taskDefinitionKey("Task_ApproveDecisionLimitExtension").count()).isZero();
     }
+
+    @Test
+    void aHeadDecisionThatDiffersFromTheCollectiveDiscussionSendsTheCaseBackToDiscussion() {
+        caseFacts.put("complexCase", true);
+        var pi = start();
+        notifyAndDeliver(pi);
+        complete(task(), withVariables("statementWaived", true));
+        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
+        runJobs(pi);
+        complete(task(), withVariables("discussionAttendees", "赵敏、钱磊", "discussionRecord", "赵敏：同意处罚；钱磊：同意处罚",
+                "discussionConclusion", "PENALTY"));
+        runJobs(pi);
+        // 行政处罚法第五十七条第二款: the discussion decides, one head may not overrule it
+        complete(task(), withVariables("headDecision", "NO_PENALTY", "decisionOpinion", "违法行为轻微"));
+        assertThat(pi).hasNotPassed("Task_RecordNoPenalty").isWaitingAt("Task_CollectiveDiscussion");
+        complete(task(), withVariables("discussionAttendees", "赵敏、钱磊", "discussionRecord", "赵敏：不予处罚；钱磊：不予处罚",
+                "discussionConclusion", "NO_PENALTY"));
+        runJobs(pi);
+        assertThat(calls.stream().filter("doc:COLLECTIVE_DISCUSSION"::equals)).as("a record of each discussion")
+                .hasSize(2);
+        complete(task(), withVariables("headDecision", "NO_PENALTY", "decisionOpinion", "同意集体讨论结论"));
+        assertThat(pi).hasPassed("Task_RecordNoPenalty").isEnded();
+    }
 }
