@@ -30,10 +30,22 @@ public enum StatutoryPeriod {
             "法律未规定专门期限；本机关内部办理时限，默认值（与决定书送达期限一致，待核实）", false),
     FILING(5, Unit.DAYS, Protects.AGENCY_DUTY, "重大行政处罚决定备案期限", "重大行政处罚决定备案（省级规定，待核实），默认值",
             false),
-    PUBLICATION(20, Unit.WORKDAYS, Protects.AGENCY_DUTY, "执法决定公示期限", "国办发〔2018〕118号", false),
+    /** Other 执法决定 (the general rule of the provincial plan); 行政处罚 has its own, shorter period below. */
+    PUBLICATION(20, Unit.WORKDAYS, Protects.AGENCY_DUTY, "执法决定公示期限（行政许可、行政处罚以外）",
+            "国办发〔2018〕118号（其他执法决定自作出之日起20个工作日内公开；仅经第三方报道核对，待核实原文）", false),
+    /** Counted from the decision, not from service: the publication runs in parallel with 送达. */
+    PUBLICATION_PENALTY(7, Unit.WORKDAYS, Protects.AGENCY_DUTY, "行政处罚决定公示期限（自作出决定之日起）",
+            "国办发〔2018〕118号（行政许可、行政处罚决定自作出之日起7个工作日内公开；仅经第三方报道核对，待核实原文）",
+            false),
     WITHDRAWAL(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "撤回公示期限", "行政处罚法第四十八条", true),
     PAYMENT(15, Unit.DAYS, Protects.PARTY_TIME, "缴纳罚款期限", "行政处罚法第六十七条", true),
     DECISION_LIMIT(90, Unit.DAYS, Protects.AGENCY_DUTY, "作出行政处罚决定期限（自立案之日起）", "行政处罚法第六十条", true),
+    /** Reminder points before the 90-day limit (the officers and the head are told; an extension can be approved). */
+    DECISION_LIMIT_FIRST_REMINDER(60, Unit.DAYS, Protects.AGENCY_DUTY, "九十日办案期限第一次提醒（自立案之日起）",
+            "行政处罚法第六十条；提醒时点为本机关内部设置，默认值", false),
+    DECISION_LIMIT_SECOND_REMINDER(80, Unit.DAYS, Protects.AGENCY_DUTY, "九十日办案期限第二次提醒及延期审批（自立案之日起）",
+            "行政处罚法第六十条（法律、法规、规章另有规定的除外；延期须经负责人批准，依据待核实）；提醒时点为本机关内部设置，默认值",
+            false),
     TRANSFER_APPROVAL(3, Unit.DAYS, Protects.AGENCY_DUTY, "移送审批期限", "国务院令第310号第五条", true),
     TRANSFER_SEND(24, Unit.HOURS, Protects.AGENCY_DUTY, "批准后移送公安机关期限", "国务院令第310号第五条", true),
     POLICE_FILING_ANSWER(3, Unit.DAYS, Protects.OTHER_BODY, "公安机关立案审查期限", "国务院令第310号第八条", true),

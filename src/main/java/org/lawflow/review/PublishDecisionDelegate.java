@@ -13,9 +13,9 @@ import org.lawflow.casefile.Cases;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the decision (公示) with its statutory due date from the calendar (PUBLICATION: 20 working days after
- * the decision, 国办发〔2018〕118号). The published text, masked, goes into {@code publishedConclusion} for the
- * publication record (公示记录).
+ * Publishes the decision (公示) with its statutory due date from the calendar (PUBLICATION_PENALTY: 7 working days
+ * after the decision for 行政处罚, 国办发〔2018〕118号; the 20 working days of PUBLICATION are for other 执法决定).
+ * The published text, masked, goes into {@code publishedConclusion} for the publication record (公示记录).
  */
 @Component("publishDecisionDelegate")
 class PublishDecisionDelegate implements JavaDelegate {
@@ -39,7 +39,7 @@ class PublishDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var c = cases.findById(ReviewVariables.caseId(execution)).orElseThrow();
         LocalDate decidedOn = LocalDate.parse(ReviewVariables.string(execution, ReviewVariables.DECIDED_ON));
-        Date dueDate = deadlines.due(StatutoryPeriod.PUBLICATION.name(), decidedOn);
+        Date dueDate = deadlines.due(StatutoryPeriod.PUBLICATION_PENALTY.name(), decidedOn);
         var publication = publications.publish(c, penalties.decided(c.id()).map(PenaltyRevision::text).orElse(null),
                 ReviewVariables.string(execution, ReviewVariables.PUBLICATION_NOTE), decidedOn, dueDate,
                 ReviewVariables.string(execution, ReviewVariables.LEAD_OFFICER));

@@ -11,6 +11,8 @@ final class ReviewVariables {
 
     static final String PROCESS_KEY = "major-decision-review";
     static final String LEAD_OFFICER = "leadOfficer";
+    /** 立案日期: the 90-day decision limit (行政处罚法第六十条) and its reminders count from it. */
+    static final String FILED_ON = "filedOn";
     static final String LARGE_AMOUNT = "largeAmount";
     static final String HEAVY_PENALTY = "heavyPenalty";
     static final String MAJOR_PUBLIC_INTEREST = "majorPublicInterest";

@@ -58,8 +58,8 @@ class ProvisionalCalendarFlowTest {
         api.exchange("admin", HttpMethod.DELETE, YEAR_2027, null); // another test may have entered one
         assertThat(deadlines.coveredYears()).doesNotContain(2027);
 
-        at("2026-12-20T10:00:00+08:00");
-        var filed = flows.majorCaseAtLegalReview("2026-12-20");
+        at("2026-12-24T10:00:00+08:00");
+        var filed = flows.majorCaseAtLegalReview("2026-12-24");
         String caseNo = filed.caseNo();
         done(flows, "wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true,
                 "checkAuthority", true, "checkProcedure", true, "checkFacts", true, "checkLawApplied", true,
@@ -70,14 +70,14 @@ class ProvisionalCalendarFlowTest {
                 "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。"));
         flows.runJobs(caseNo);
 
-        // 送达 7 working days from 2026-12-20 ends in 2026: exact; 公示 20 working days reaches 2027: provisional
-        at("2026-12-22T09:00:00+08:00");
+        // 公示 of a 行政处罚 (7 working days from the decision on 2026-12-24) reaches 2027: provisional
+        at("2026-12-25T09:00:00+08:00");
         done(flows, "zhangwei", caseNo, "Task_RecordDecisionService",
-                Map.of("servedOn", "2026-12-21", "serviceMethod", "DIRECT"));
+                Map.of("servedOn", "2026-12-25", "serviceMethod", "DIRECT"));
         flows.runJobs(caseNo);
         var publication = flows.task(caseNo, "Task_ConfirmPublication");
-        Deadline publicationDeadline = deadlines.deadline(StatutoryPeriod.PUBLICATION, LocalDate.of(2026, 12, 20),
-                "xining");
+        Deadline publicationDeadline = deadlines.deadline(StatutoryPeriod.PUBLICATION_PENALTY,
+                LocalDate.of(2026, 12, 24), "xining");
         assertThat(publicationDeadline.provisional()).isTrue();
         assertThat(publicationDeadline.rule()).contains("暂定（2027年放假安排尚未载入）");
         assertThat(publication.getDueDate()).as("an agency duty takes the earliest possible date")
@@ -133,8 +133,8 @@ class ProvisionalCalendarFlowTest {
         assertThat(summary.get("byCase").has(caseNo)).as(summary.toString()).isTrue();
         assertThat(summary.get("byCase").has(second.caseNo())).as(summary.toString()).isTrue();
 
-        LocalDate publicationFinal = deadlines.deadline(StatutoryPeriod.PUBLICATION, LocalDate.of(2026, 12, 20),
-                "xining").due();
+        LocalDate publicationFinal = deadlines.deadline(StatutoryPeriod.PUBLICATION_PENALTY,
+                LocalDate.of(2026, 12, 24), "xining").due();
         assertThat(taskService.createTaskQuery().taskId(publication.getId()).singleResult().getDueDate())
                 .isEqualTo(deadlines.endOfDay(publicationFinal));
         LocalDate scheduleFinal = deadlines.deadline(StatutoryPeriod.HEARING_SCHEDULING, LocalDate.of(2026, 12, 31),

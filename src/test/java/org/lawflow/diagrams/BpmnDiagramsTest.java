@@ -32,13 +32,7 @@ class BpmnDiagramsTest {
      * edited in parallel). The test fails on any fault not listed here, and on an entry that no longer occurs, so the
      * list only shrinks.
      */
-    static final Set<String> KNOWN_LAYOUT_FAULTS = Set.of(
-            "major-decision-review.bpmn: flow Flow_9 crosses CallActivity_HearingNotice",
-            "major-decision-review.bpmn: flow Flow_SuspectedCrime crosses Task_RecordReviewRejection",
-            "major-decision-review.bpmn: flow Flow_SuspectedCrime crosses End_ReviewRejected",
-            "major-decision-review.bpmn: flow Flow_NotMajor crosses SubProcess_Filing",
-            "major-decision-review.bpmn: flow Flow_36 crosses Task_EscalateFiling",
-            "major-decision-review.bpmn: flow Flow_36 crosses End_FilingEscalated");
+    static final Set<String> KNOWN_LAYOUT_FAULTS = Set.of();
 
     @Test
     void everyCommittedDiagramIsDrawnFromTheCurrentModel() throws Exception {

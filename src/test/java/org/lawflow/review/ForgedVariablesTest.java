@@ -95,7 +95,7 @@ class ForgedVariablesTest {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("hearing-notice")
                 .processInstanceBusinessKey(caseNo).count()).as("on to the hearing (行政处罚法第六十三条)").isEqualTo(1);
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_RecordStatement")
-                .count()).isZero();
+                .count()).as("陈述申辩 and 复核 beside the hearing (行政处罚法第四十五条)").isEqualTo(1);
     }
 
     /**

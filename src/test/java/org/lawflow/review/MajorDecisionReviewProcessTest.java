@@ -74,8 +74,10 @@ class MajorDecisionReviewProcessTest {
             });
         }
         Mocks.register("publishDecisionDelegate", new RecordingDelegate("publish", calls));
+        Mocks.register("decisionLimitReminders", new DecisionLimitReminders(StatutoryDeadlines.fromDataFile(), null));
+        Mocks.register("decisionLimitExtensionDelegate", (JavaDelegate) e -> calls.add("decisionLimitExtensionDelegate"));
         for (String guard : List.of("proposedDecisionGuard", "statementRecheckGuard", "reviewerIndependenceGuard",
-                "headDecisionGuard")) {
+                "headDecisionGuard", "decisionLimitExtensionGuard", "collectiveDiscussionGuard")) {
             Mocks.register(guard, (TaskListener) t -> { });
         }
         // the routing points keep what the rule tasks decided from the facts above (ReviewRules reads the case)
@@ -98,7 +100,7 @@ class MajorDecisionReviewProcessTest {
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey("major-decision-review", "宁交执罚〔2026〕7号",
                 withVariables("caseId", "00000000-0000-0000-0000-000000000007", "caseNo", "宁交执罚〔2026〕7号",
-                        "agencyId", "xining"));
+                        "agencyId", "xining", "filedOn", "2026-11-20"));
     }
 
     /** Runs the async service tasks (documents, mail) until the instance waits in a user task or ends. */
@@ -127,11 +129,13 @@ class MajorDecisionReviewProcessTest {
         assertThat(task()).hasCandidateGroup("agency-head");
         complete(task(), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
         runJobs(pi);
+        // 送达, 备案 and 公示 all run from the decision: publication is open before service is recorded
+        assertThat(pi).isWaitingAt("Task_RecordDecisionService", "Task_ConfirmPublication");
+        complete(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ConfirmPublication").singleResult(),
+                withVariables("publicationText", ""));
+        runJobs(pi);
         assertThat(pi).isWaitingAt("Task_RecordDecisionService");
         complete(task(), withVariables("servedOn", "2026-11-24", "serviceMethod", "DIRECT"));
-        runJobs(pi);
-        assertThat(pi).isWaitingAt("Task_ConfirmPublication");
-        complete(task(), withVariables("publicationText", ""));
         runJobs(pi);
         assertThat(pi).isEnded();
         assertThat(calls).contains("doc:VIOLATION_NOTICE", "mail:party", "decisionRecordDelegate",
@@ -171,6 +175,9 @@ class MajorDecisionReviewProcessTest {
         assertThat(hearing.getBusinessKey()).isEqualTo("宁交执罚〔2026〕7号");
         runtimeService().setVariable(hearing.getId(), "hearingOutcome", "HELD");
         complete(taskQuery().processInstanceId(hearing.getId()).singleResult());
+        assertThat(pi).as("the hearing is over, the statement period is not settled yet")
+                .isWaitingAt("Task_RecordStatement").hasNotPassed("Task_DecideLegalReview");
+        complete(task(), withVariables("statementWaived", true));
 
         assertThat(pi).variables().containsEntry("hearingOutcome", "HELD").containsEntry("legalReviewRequired", true)
                 .containsEntry("collectiveDiscussionRequired", true);
@@ -227,6 +234,7 @@ class MajorDecisionReviewProcessTest {
                 .superProcessInstanceId(pi.getId()).singleResult();
         runtimeService().setVariable(hearing.getId(), "hearingOutcome", "WAIVED");
         complete(taskQuery().processInstanceId(hearing.getId()).singleResult());
+        complete(task(), withVariables("statementWaived", true));
         complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", true, "reviewReasons",
                 "涉案金额达到刑事立案标准"));
         runJobs(pi);
@@ -279,9 +287,8 @@ class MajorDecisionReviewProcessTest {
                 "discussionConclusion", "PENALTY"));
         runJobs(pi);
         complete(task(), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
-        runJobs(pi);
-        complete(task(), withVariables("servedOn", "2026-11-24", "serviceMethod", "DIRECT"));
-        // the filing jobs are NOT run: the package has not gone out (e.g. mail server down)
+        execute(job("Task_GeneratePenaltyDecision"));
+        // the filing jobs are NOT run: the package has not gone out (e.g. mail server down); service not recorded
         assertThat(pi).isWaitingAt("SubProcess_Filing", "Task_ConfirmPublication");
         // past 5 working days (法制审核) and 5 days ending on a weekend (备案, moved to Monday 11-30)
         ClockUtil.setCurrentTime(Date.from(START.plus(8, ChronoUnit.DAYS)));
@@ -291,5 +298,152 @@ class MajorDecisionReviewProcessTest {
         managementService().executeJob(escalation.getId());
         assertThat(calls).contains("mail:group:supervisor,group:agency-head");
         assertThat(pi).isWaitingAt("SubProcess_Filing");
+    }
+
+    @Test
+    void hearingAndStatementRunInParallelAndTheReviewWaitsForBoth() {
+        caseFacts.put("largeAmount", true);
+        var pi = start();
+        notifyAndDeliver(pi);
+        assertThat(pi).isWaitingAt("CallActivity_HearingNotice", "Task_RecordStatement");
+        assertThat(task().getDueDate()).as("the statement period runs from the notice's delivery").isNotNull();
+        // the party waives the hearing but defends in writing: the defence is rechecked
+        complete(task(), withVariables("partyStated", true, "statementSummary", "车辆系借用，对超限不知情",
+                "recheckResult", "PARTLY_ADOPTED"));
+        assertThat(pi).as("the hearing outcome is not settled yet").isWaitingAt("CallActivity_HearingNotice")
+                .hasNotPassed("Task_DecideLegalReview");
+        var hearing = runtimeService().createProcessInstanceQuery().processDefinitionKey("hearing-notice")
+                .superProcessInstanceId(pi.getId()).singleResult();
+        runtimeService().setVariable(hearing.getId(), "hearingOutcome", "WAIVED");
+        complete(taskQuery().processInstanceId(hearing.getId()).singleResult());
+        assertThat(pi).hasPassed("Task_RecordStatement", "CallActivity_HearingNotice", "Task_DecideLegalReview")
+                .isWaitingAt("Task_ReviewLegality");
+        assertThat(pi).variables().containsEntry("hearingOutcome", "WAIVED").containsEntry("partyStated", true)
+                .containsEntry("recheckResult", "PARTLY_ADOPTED");
+    }
+
+    @Test
+    void filingAndPublicationStartAtTheDecisionWithoutWaitingForService() {
+        caseFacts.put("complexCase", true);
+        var pi = start();
+        notifyAndDeliver(pi);
+        complete(task(), withVariables("statementWaived", true));
+        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
+        runJobs(pi);
+        complete(task(), withVariables("discussionAttendees", "5人", "discussionRecord", "同意",
+                "discussionConclusion", "PENALTY"));
+        runJobs(pi);
+        complete(task(), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
+        runJobs(pi);
+        // service is not recorded, yet the filing package went out and the publication task is open
+        assertThat(pi).isWaitingAt("Task_RecordDecisionService", "Task_ConfirmPublication")
+                .hasPassed("SubProcess_Filing").hasNotPassed("Task_EscalateFiling");
+        assertThat(calls).containsSubsequence("doc:PENALTY_DECISION", "doc:FILING_REPORT", "package:FILING",
+                "mail:superior,justiceBureau");
+        var publication = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ConfirmPublication")
+                .singleResult();
+        // decided Monday 2026-11-23: 7 working days end Wednesday 2026-12-02 (not 20 working days)
+        assertThat(publication.getDueDate()).isEqualTo(
+                StatutoryDeadlines.fromDataFile().due("PUBLICATION_PENALTY", java.time.LocalDate.of(2026, 11, 23)));
+        assertThat(publication.getDueDate().toInstant()).isBefore(Instant.parse("2026-12-03T00:00:00Z"))
+                .isAfter(Instant.parse("2026-12-01T16:00:00Z"));
+        complete(publication, withVariables("publicationText", ""));
+        runJobs(pi);
+        assertThat(pi).as("the 送达回证 joins later; the case ends when service is recorded")
+                .isWaitingAt("Task_RecordDecisionService");
+        complete(task(), withVariables("servedOn", "2026-11-27", "serviceMethod", "POST"));
+        assertThat(pi).isEnded();
+    }
+
+    private org.camunda.bpm.engine.runtime.Job timer(ProcessInstance pi, String activityId) {
+        return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
+                .singleResult();
+    }
+
+    @Test
+    void theNinetyDayLimitRemindsOfficerAndHeadAtDay60And80AndTheHeadMayExtendIt() {
+        var pi = start();
+        var calendar = StatutoryDeadlines.fromDataFile();
+        var day60 = timer(pi, "StartEvent_DecisionLimitDay60");
+        var day80 = timer(pi, "StartEvent_DecisionLimitDay80");
+        // 立案 2026-11-20: day 60 is 2027-01-19; day 80, 2027-02-08, is 春节 (初三), so the reminder comes on 02-09
+        assertThat(day60.getDuedate()).isEqualTo(calendar.due("DECISION_LIMIT_FIRST_REMINDER", "2026-11-20"))
+                .isAfter(Date.from(Instant.parse("2027-01-18T16:00:00Z")))
+                .isBefore(Date.from(Instant.parse("2027-01-19T16:00:00Z")));
+        assertThat(day80.getDuedate()).isEqualTo(calendar.due("DECISION_LIMIT_SECOND_REMINDER", "2026-11-20"))
+                .isAfter(Date.from(Instant.parse("2027-02-08T16:00:00Z")))
+                .isBefore(Date.from(Instant.parse("2027-02-09T16:00:00Z")));
+
+        execute(day60);
+        runJobs(pi);
+        assertThat(calls).containsExactly("mail:var:leadOfficer,group:agency-head");
+        assertThat(pi).as("a reminder does not stop the review").isWaitingAt("Task_SubmitProposedDecision");
+        assertThat(taskQuery().taskDefinitionKey("Task_ApproveDecisionLimitExtension").count()).isZero();
+
+        execute(day80);
+        runJobs(pi);
+        assertThat(calls).containsExactly("mail:var:leadOfficer,group:agency-head",
+                "mail:var:leadOfficer,group:agency-head");
+        var extension = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDecisionLimitExtension")
+                .singleResult();
+        assertThat(extension).hasCandidateGroup("agency-head");
+        assertThat(extension.getDueDate()).as("decided before the 90 days run out")
+                .isEqualTo(calendar.due("DECISION_LIMIT", "2026-11-20"));
+        complete(extension, withVariables("decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn", "2027-03-20",
+                "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
+        assertThat(calls).contains("decisionLimitExtensionDelegate");
+        assertThat(pi).hasPassed("Task_RecordDecisionLimitExtension", "End_DecisionLimitExtended")
+                .isWaitingAt("Task_SubmitProposedDecision");
+    }
+
+    @Test
+    void anExtensionTheHeadRefusesIsNotRecordedAsALimit() {
+        var pi = start();
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        complete(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDecisionLimitExtension")
+                .singleResult(), withVariables("decisionLimitExtension", "REJECT", "extensionReason", "证据已齐备"));
+        assertThat(pi).hasPassed("End_ExtensionNotApproved").hasNotPassed("Task_RecordDecisionLimitExtension");
+        assertThat(calls).doesNotContain("decisionLimitExtensionDelegate");
+    }
+
+    @Test
+    void noLimitReminderOnceTheHeadHasDecided() {
+        var pi = start();
+        notifyAndDeliver(pi);
+        complete(task(), withVariables("statementWaived", true));
+        complete(task(), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Task_RecordDecisionService", "Task_ConfirmPublication");
+        calls.clear();
+        execute(timer(pi, "StartEvent_DecisionLimitDay60"));
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        assertThat(pi).hasPassed("End_Day60AlreadyDecided", "End_Day80AlreadyDecided");
+        assertThat(calls).noneMatch(c -> c.startsWith("mail:var:leadOfficer"));
+        assertThat(taskQuery().taskDefinitionKey("Task_ApproveDecisionLimitExtension").count()).isZero();
+    }
+
+    @Test
+    void aHeadDecisionThatDiffersFromTheCollectiveDiscussionSendsTheCaseBackToDiscussion() {
+        caseFacts.put("complexCase", true);
+        var pi = start();
+        notifyAndDeliver(pi);
+        complete(task(), withVariables("statementWaived", true));
+        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
+        runJobs(pi);
+        complete(task(), withVariables("discussionAttendees", "赵敏、钱磊", "discussionRecord", "赵敏：同意处罚；钱磊：同意处罚",
+                "discussionConclusion", "PENALTY"));
+        runJobs(pi);
+        // 行政处罚法第五十七条第二款: the discussion decides, one head may not overrule it
+        complete(task(), withVariables("headDecision", "NO_PENALTY", "decisionOpinion", "违法行为轻微"));
+        assertThat(pi).hasNotPassed("Task_RecordNoPenalty").isWaitingAt("Task_CollectiveDiscussion");
+        complete(task(), withVariables("discussionAttendees", "赵敏、钱磊", "discussionRecord", "赵敏：不予处罚；钱磊：不予处罚",
+                "discussionConclusion", "NO_PENALTY"));
+        runJobs(pi);
+        assertThat(calls.stream().filter("doc:COLLECTIVE_DISCUSSION"::equals)).as("a record of each discussion")
+                .hasSize(2);
+        complete(task(), withVariables("headDecision", "NO_PENALTY", "decisionOpinion", "同意集体讨论结论"));
+        assertThat(pi).hasPassed("Task_RecordNoPenalty").isEnded();
     }
 }

@@ -183,6 +183,97 @@ class ReviewFlowApiTest {
         assertThat(again.body()).contains("移送");
     }
 
+    /** 行政处罚法第六十条: at day 80 the head may extend the 90-day limit, with reasons, into the case record. */
+    @Test
+    void theHeadExtendsTheDecisionLimitWithReasonsAndTheRecordShowsTheNewLimit() {
+        api = new ApiClient(rest);
+        flows = new Flows(api, processEngine);
+        var filed = flows.filedCase("zhangwei", ApiClient.citizenCase("zhangwei", "liqiang"));
+        String caseNo = filed.caseNo();
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        var management = processEngine.getManagementService();
+        String pi = processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ReviewVariables.PROCESS_KEY).processInstanceBusinessKey(caseNo).singleResult()
+                .getId();
+        var day80 = management.createJobQuery().processInstanceId(pi).timers()
+                .activityId("StartEvent_DecisionLimitDay80").singleResult();
+        assertThat(day80).as("the day-80 timer is set at the start").isNotNull();
+        management.executeJob(day80.getId());
+        flows.runJobs(caseNo);
+
+        var tooEarly = flows.completeAs("zhaomin", caseNo, "Task_ApproveDecisionLimitExtension", Map.of(
+                "decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn", "2000-01-01", "extensionReason", "需鉴定"));
+        assertThat(tooEarly.status()).isEqualTo(400);
+        assertThat(tooEarly.body()).contains("须晚于现有期限");
+        String newLimit = org.lawflow.system.ChinaTime.today().plusDays(150).toString();
+        var noReason = flows.completeAs("zhaomin", caseNo, "Task_ApproveDecisionLimitExtension", Map.of(
+                "decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn", newLimit, "extensionReason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("理由");
+        completeAs("zhaomin", caseNo, "Task_ApproveDecisionLimitExtension", Map.of("decisionLimitExtension", "APPROVE",
+                "extendedDecisionLimitOn", newLimit, "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
+        flows.runJobs(caseNo);
+        assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/events").toString())
+                .contains("延长办案期限", "zhaomin", newLimit, "需委托鉴定");
+        assertThat(flows.task(caseNo, "Task_SubmitProposedDecision")).as("the review goes on").isNotNull();
+    }
+
+    /** 行政处罚法第五十七条第二款: the agency's heads, at least the quorum, each one's view; the record names them. */
+    @Test
+    void collectiveDiscussionIsHeldByTheAgencysHeadsWithAQuorumAndTheRecordNamesThem() throws Exception {
+        api = new ApiClient(rest);
+        flows = new Flows(api, processEngine);
+        var registration = ApiClient.citizenCase("zhangwei", "liqiang");
+        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 3000))));
+        registration.put("complexCase", true);
+        var filed = flows.filedCase("zhangwei", registration);
+        String caseNo = filed.caseNo();
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        completeAs("zhangwei", caseNo, "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
+        flows.runJobs(caseNo);
+        completeAs("zhangwei", caseNo, "Task_RecordNoticeDelivery",
+                Map.of("noticeDeliveredOn", ApiClient.todayInChina(), "deliveryMethod", "DIRECT"));
+        completeAs("zhangwei", caseNo, "Task_RecordStatement",
+                Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
+        completeAs("wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true, "checkAuthority", true,
+                "checkProcedure", true, "checkFacts", true, "checkLawApplied", true, "checkDiscretion", true,
+                "checkDocuments", true, "suspectedCrime", false, "reviewOpinion", "APPROVE", "reviewReasons", "同意"));
+        flows.runJobs(caseNo);
+
+        String today = ApiClient.todayInChina();
+        var alone = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
+                "discussionAttendees", "zhaomin", "discussionRecord", "赵敏：同意", "discussionConclusion", "PENALTY"));
+        assertThat(alone.status()).isEqualTo(400);
+        assertThat(alone.body()).contains("不足2人");
+        var notAHead = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
+                "discussionAttendees", "zhaomin,wangfang", "discussionRecord", "赵敏：同意；王芳：同意",
+                "discussionConclusion", "PENALTY"));
+        assertThat(notAHead.status()).isEqualTo(400);
+        assertThat(notAHead.body()).contains("wangfang", "不是本机关负责人");
+        var silent = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
+                "discussionAttendees", "zhaomin,qianlei", "discussionRecord", "赵敏：同意",
+                "discussionConclusion", "PENALTY"));
+        assertThat(silent.status()).isEqualTo(400);
+        assertThat(silent.body()).contains("钱磊");
+        completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
+                "discussionAttendees", "zhaomin, qianlei", "discussionRecord", "赵敏：同意罚款三千元。钱磊：同意。",
+                "discussionConclusion", "PENALTY"));
+        flows.runJobs(caseNo);
+
+        String id = null;
+        for (var d : api.get("zhangwei", "/api/cases/" + filed.id() + "/documents").json()) {
+            if (d.get("kind").asText().equals("COLLECTIVE_DISCUSSION")) {
+                id = d.get("id").asText();
+            }
+        }
+        assertThat(id).as("集体讨论记录").isNotNull();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("zhangwei", "demo");
+        byte[] pdf = rest.exchange("/api/documents/" + id, HttpMethod.GET, new HttpEntity<>(headers), byte[].class)
+                .getBody();
+        assertThat(pdfText(pdf)).contains("赵敏、钱磊").doesNotContain("zhaomin");
+    }
+
     private void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {
         var done = flows.completeAs(user, caseNo, taskKey, variables);
         assertThat(done.status()).as("complete " + taskKey + " as " + user + ": " + done.body()).isIn(200, 204);
