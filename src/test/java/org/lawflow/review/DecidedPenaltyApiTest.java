@@ -81,9 +81,18 @@ class DecidedPenaltyApiTest {
         complete("chenjing", caseNo, "Task_ScheduleHearing",
                 Map.of("hearingAt", hearingDay + "T09:30", "hearingPlace", "支队听证室", "hearingPublic", true));
         flows.runJobs(caseNo);
-        complete("chenjing", caseNo, "Task_RecordHearing", Map.of("attendance", "PRESENT",
-                "investigatorStatement", "事实与证据", "partyDefence", "初次违法，经营困难", "crossExamination", "无异议",
-                "partySigned", true));
+        complete("zhangwei", caseNo, "Task_RecordHearingNoticeService", Map.of("hearingNoticeServedOn", today,
+                "hearingNoticeServiceMethod", "DIRECT", "hearingNoticeReceiptNo", "SD-7"));
+        // the hearing is recorded on its day, not before (#29)
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDate
+                .parse(hearingDay).atTime(10, 0).atZone(ChinaTime.ZONE).toInstant()));
+        try {
+            complete("chenjing", caseNo, "Task_RecordHearing", Map.of("attendance", "PRESENT",
+                    "investigatorStatement", "事实与证据", "partyDefence", "初次违法，经营困难", "crossExamination", "无异议",
+                    "partySigned", true));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
         flows.runJobs(caseNo);
         var tooHigh = flows.completeAs("chenjing", caseNo, "Task_WriteHearingReport",
                 Map.of("hearingOpinion", "当事人初次违法，建议减轻罚款", "hearingRecommendedFineAmount", 40000));
@@ -92,6 +101,10 @@ class DecidedPenaltyApiTest {
         complete("chenjing", caseNo, "Task_WriteHearingReport",
                 Map.of("hearingOpinion", "当事人初次违法，积极配合调查，建议罚款二万元", "hearingRecommendedFineAmount", 20000));
         flows.runJobs(caseNo);
+        // 陈述申辩 runs beside the hearing (#28 item 3): the party defended at the hearing and adds nothing in writing
+        complete("zhangwei", caseNo, "Task_RecordStatement", Map.of("partyStated", false, "statementWaived", true,
+                "opinion", "当事人已在听证中陈述申辩，未另行提出书面意见"));
+        flows.runJobs(caseNo);
 
         complete("wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true, "checkAuthority", true,
                 "checkProcedure", true, "checkFacts", true, "checkLawApplied", true, "checkDiscretion", true,
@@ -99,7 +112,7 @@ class DecidedPenaltyApiTest {
                 "reviewReasons", "事实清楚，证据确凿，同意听证报告建议的罚款金额。"));
         flows.runJobs(caseNo);
         complete("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "赵敏、钱磊", "discussionRecord", "同意罚款二万元。", "discussionConclusion", "PENALTY"));
+                "discussionAttendees", "zhaomin,qianlei", "discussionRecord", "赵敏：同意罚款二万元。钱磊：同意。", "discussionConclusion", "PENALTY"));
         flows.runJobs(caseNo);
 
         // the head's form offers the current proposal, 20,000 元; a blank amount is refused, naming the field

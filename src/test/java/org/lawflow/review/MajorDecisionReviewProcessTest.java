@@ -77,7 +77,7 @@ class MajorDecisionReviewProcessTest {
         Mocks.register("decisionLimitReminders", new DecisionLimitReminders(StatutoryDeadlines.fromDataFile(), null));
         Mocks.register("decisionLimitExtensionDelegate", (JavaDelegate) e -> calls.add("decisionLimitExtensionDelegate"));
         for (String guard : List.of("proposedDecisionGuard", "statementRecheckGuard", "reviewerIndependenceGuard",
-                "headDecisionGuard", "decisionLimitExtensionGuard", "collectiveDiscussionGuard")) {
+                "headDecisionGuard", "decisionLimitExtensionGuard", "collectiveDiscussionGuard", "supplementCaseGuard")) {
             Mocks.register(guard, (TaskListener) t -> { });
         }
         // the routing points keep what the rule tasks decided from the facts above (ReviewRules reads the case)
@@ -206,11 +206,32 @@ class MajorDecisionReviewProcessTest {
         runJobs(pi);
         assertThat(pi).isWaitingAt("Task_SupplementCase");
         assertThat(task()).isAssignedTo("zhangwei");
-        complete(task(), withVariables("supplementNote", "补充询问笔录"));
+        // nothing the party was told has changed: straight back to the review
+        complete(task(), withVariables("supplementNote", "补充询问笔录", "renotifyParty", false));
         assertThat(pi).isWaitingAt("Task_ReviewLegality");
         complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
         runJobs(pi);
         assertThat(pi).isWaitingAt("Task_CollectiveDiscussion");
+    }
+
+    @Test
+    void supplementThatChangesWhatThePartyWasToldNotifiesThePartyAgain() {
+        caseFacts.put("complexCase", true);
+        var pi = start();
+        notifyAndDeliver(pi);
+        complete(task(), withVariables("statementWaived", true));
+        complete(task(), withVariables("reviewOpinion", "RETURN", "reviewReasons", "证据不足", "suspectedCrime", false));
+        runJobs(pi);
+        calls.clear();
+        // supplementCaseGuard (a double here) found the evidence or the proposal changed
+        complete(task(), withVariables("supplementNote", "补充现场勘验笔录，罚款调整", "renotifyParty", true));
+        runJobs(pi);
+        assertThat(pi).as("the hearing rights are decided again and the new proposal confirmed")
+                .isWaitingAt("Task_SubmitProposedDecision");
+        complete(task(), withVariables("proposalConfirmed", true));
+        runJobs(pi);
+        assertThat(calls).as("a new 违法行为通知书").anyMatch(c -> c.startsWith("doc:"));
+        assertThat(pi).isWaitingAt("Task_RecordNoticeDelivery");
     }
 
     @Test
