@@ -115,9 +115,17 @@ class PublicationChangeApiTest {
         var entry = entry(api, published.caseNo());
         assertThat(entry.at("/correctedOn").asText()).isEqualTo(ApiClient.todayInChina());
         assertThat(entry.at("/withdrawn").asBoolean()).isFalse();
-        assertThat(jdbc.sql("select kind || ':' || status || ':' || reason from publication_change where case_id = ?")
-                .param(java.util.UUID.fromString(published.id())).query(String.class).list())
-                .containsExactly("CORRECTION:APPROVED:原公示的罚款金额有误");
+        // or a note after the text generated from the case, as at publication
+        assertThat(api.post("wangfang", correction, Map.of("conclusionNote", "x", "reason", "y")).status())
+                .as("not an officer of the case").isEqualTo(400);
+        var noted = api.post("zhangwei", correction,
+                Map.of("conclusionNote", "马建国已于当日缴纳罚款。", "reason", "补充缴纳罚款情况"));
+        assertThat(noted.status()).as(noted.body()).isEqualTo(200);
+        assertThat(entry(api, published.caseNo()).at("/conclusion").asText())
+                .contains("决定给予罚款2000元的行政处罚").endsWith("马**已于当日缴纳罚款。");
+        assertThat(jdbc.sql("select kind || ':' || status || ':' || reason from publication_change where case_id = ? "
+                + "order by requested_at").param(java.util.UUID.fromString(published.id())).query(String.class).list())
+                .containsExactly("CORRECTION:APPROVED:原公示的罚款金额有误", "CORRECTION:APPROVED:补充缴纳罚款情况");
         assertThat(events(published.id())).contains("更正公示内容");
     }
 
