@@ -77,7 +77,8 @@ class PublicationChangeService {
         variables.put(VAR_CHANGE_ID, change.id().toString());
         variables.put(VAR_CHANGED_ON, changedOn.toString());
         variables.put(VAR_REASON, change.reason());
-        variables.put(VAR_REQUESTED_BY, user.id());
+        // shown to the head in the task form
+        variables.put(VAR_REQUESTED_BY, user.displayName() + "（" + user.id() + "）");
         ProcessInstance instance = flows.start(PROCESS_KEY, c, variables);
         events.record(c.id(), user.id(), "公示", "申请撤回公示，报负责人审批",
                 "撤回理由：" + change.reason() + "；决定变更日期：" + changedOn);
@@ -87,6 +88,7 @@ class PublicationChangeService {
     /** 更正: the new 执法结论 from the case with the officer's note, or the officer's full text; masked either way. */
     @Transactional
     Publication correct(UUID caseId, String conclusionNote, String text, String reason, LawFlowUser user) {
+        // locked like a withdrawal request: a correction and an approved withdrawal do not cross
         EnforcementCase c = flows.lockForStart(caseFiles.getVisible(caseId, user));
         requireOfficer(c, user, "只有本案执法人员可以更正公示内容");
         String conclusion = text != null
