@@ -88,7 +88,7 @@ class PublicationChangeService {
     /** 更正: the new 执法结论 from the case with the officer's note, or the officer's full text; masked either way. */
     @Transactional
     Publication correct(UUID caseId, String conclusionNote, String text, String reason, LawFlowUser user) {
-        // locked like a withdrawal request: a correction and an approved withdrawal do not cross
+        // one after another with the other corrections and withdrawal requests of the case
         EnforcementCase c = flows.lockForStart(caseFiles.getVisible(caseId, user));
         requireOfficer(c, user, "只有本案执法人员可以更正公示内容");
         String conclusion = text != null
