@@ -7,9 +7,15 @@ import java.util.UUID;
 /** A published enforcement decision: 执法机关、执法对象、执法类别、执法结论, personal data already masked. */
 record Publication(UUID id, UUID caseId, String agencyId, String agencyName, String caseNo, String partyDisplay,
         String partyIdDisplay, String category, String conclusion, LocalDate decidedOn, OffsetDateTime publishedAt,
-        LocalDate publicationDue, OffsetDateTime withdrawnAt, String withdrawalReason, LocalDate withdrawalDue) {
+        LocalDate publicationDue, OffsetDateTime withdrawnAt, String withdrawalReason, LocalDate withdrawalDue,
+        OffsetDateTime correctedAt) {
 
-    boolean withdrawn() {
+    // public: the public page's template calls these
+    public boolean corrected() {
+        return correctedAt != null;
+    }
+
+    public boolean withdrawn() {
         return withdrawnAt != null;
     }
 

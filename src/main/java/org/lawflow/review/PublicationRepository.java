@@ -42,9 +42,15 @@ class PublicationRepository {
                 .optional();
     }
 
-    List<Publication> findPublished(int limit) {
-        return jdbc.sql("select * from publication where withdrawn_at is null order by published_at desc limit ?")
-                .param(limit).query((rs, i) -> map(rs)).list();
+    /** The entries on the public page: those in force, and those withdrawn at or after {@code withdrawnSince}. */
+    List<Publication> findPublic(OffsetDateTime withdrawnSince, int limit) {
+        return jdbc.sql("select * from publication where withdrawn_at is null or withdrawn_at >= ? "
+                + "order by published_at desc limit ?").params(withdrawnSince, limit).query((rs, i) -> map(rs)).list();
+    }
+
+    boolean correct(UUID caseId, String conclusion, OffsetDateTime at) {
+        return jdbc.sql("update publication set conclusion = ?, corrected_at = ? where case_id = ? and withdrawn_at is null")
+                .params(conclusion, at, caseId).update() == 1;
     }
 
     boolean withdraw(UUID caseId, OffsetDateTime at, String reason, LocalDate due) {
@@ -59,6 +65,6 @@ class PublicationRepository {
                 rs.getString("conclusion"), rs.getObject("decided_on", LocalDate.class),
                 rs.getObject("published_at", OffsetDateTime.class), rs.getObject("publication_due", LocalDate.class),
                 rs.getObject("withdrawn_at", OffsetDateTime.class), rs.getString("withdrawal_reason"),
-                rs.getObject("withdrawal_due", LocalDate.class));
+                rs.getObject("withdrawal_due", LocalDate.class), rs.getObject("corrected_at", OffsetDateTime.class));
     }
 }

@@ -14,7 +14,7 @@ import org.lawflow.system.ConflictException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Publishes decisions with personal data masked, and withdraws them when a decision changes. */
+/** Publishes decisions with personal data masked, corrects and withdraws them when a decision changes. */
 @Service
 class PublicationService {
 
@@ -51,7 +51,7 @@ class PublicationService {
         String conclusion = conclusion(c, decidedPenalty, note);
         var publication = new Publication(UUID.randomUUID(), c.id(), c.agencyId(), agencies.get(c.agencyId()).name(),
                 c.caseNo(), name, id, "行政处罚", conclusion, decidedOn, ChinaTime.nowOffset(),
-                due == null ? null : due.toInstant().atZone(CHINA).toLocalDate(), null, null, null);
+                due == null ? null : due.toInstant().atZone(CHINA).toLocalDate(), null, null, null, null);
         Publication stored = publications.insertIfAbsent(publication, actor);
         events.record(c.id(), actor, "公示", "执法决定已公示", stored.conclusion());
         return stored;
@@ -67,6 +67,18 @@ class PublicationService {
         // the reason is stated to the public as well (行政处罚法第四十八条)
         publications.withdraw(c.id(), ChinaTime.nowOffset(), maskedNote(c, reason), withdrawalDue);
         events.record(c.id(), actor, "公示", "撤回公示", reason);
+        return publications.findByCase(c.id()).orElseThrow();
+    }
+
+    /** 更正: replaces the published 执法结论 (already masked by the caller) and records why. */
+    @Transactional
+    Publication correct(EnforcementCase c, String maskedConclusion, String reason, String actor) {
+        Publication p = publications.findByCase(c.id())
+                .orElseThrow(() -> new ConflictException("本案决定尚未公示，无法更正"));
+        if (p.withdrawn() || !publications.correct(c.id(), maskedConclusion, ChinaTime.nowOffset())) {
+            throw new ConflictException("本案公示已撤回，不能更正");
+        }
+        events.record(c.id(), actor, "公示", "更正公示内容", "更正理由：" + reason + "；更正后的执法结论：" + maskedConclusion);
         return publications.findByCase(c.id()).orElseThrow();
     }
 }

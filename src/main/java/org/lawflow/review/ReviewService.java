@@ -1,6 +1,5 @@
 package org.lawflow.review;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,7 +14,7 @@ import org.lawflow.system.ChinaTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Starts the major-decision review of a case and withdraws its publication. */
+/** Starts the major-decision review of a case. */
 @Service
 class ReviewService {
 
@@ -23,15 +22,12 @@ class ReviewService {
     private final CaseFlows flows;
     private final CaseEvents events;
     private final ReviewStartCheck startCheck;
-    private final PublicationService publications;
 
-    ReviewService(CaseFileService caseFiles, CaseFlows flows, CaseEvents events, ReviewStartCheck startCheck,
-            PublicationService publications) {
+    ReviewService(CaseFileService caseFiles, CaseFlows flows, CaseEvents events, ReviewStartCheck startCheck) {
         this.caseFiles = caseFiles;
         this.flows = flows;
         this.events = events;
         this.startCheck = startCheck;
-        this.publications = publications;
     }
 
     @Transactional
@@ -47,13 +43,5 @@ class ReviewService {
                         (c.filedOn() == null ? ChinaTime.today() : c.filedOn()).toString()));
         events.record(c.id(), user.id(), "提请审核", "启动重大行政执法决定法制审核程序", null);
         return instance;
-    }
-
-    @Transactional
-    Publication withdrawPublication(UUID caseId, String reason, LocalDate changedOn, java.util.Date due,
-            LawFlowUser user) {
-        EnforcementCase c = caseFiles.getVisible(caseId, user);
-        return publications.withdraw(c, reason, due == null ? null
-                : due.toInstant().atZone(org.lawflow.system.ChinaTime.ZONE).toLocalDate(), user.id());
     }
 }
