@@ -72,9 +72,17 @@ public final class Flows {
      * the case waits in 法制审核.
      */
     public FiledCase majorCaseAtLegalReview(String deliveredOn) {
+        return caseAtLegalReview(3000, "majorPublicInterest", deliveredOn);
+    }
+
+    /**
+     * As {@link #majorCaseAtLegalReview}, with a fine of {@code fine} 元 and {@code reviewGround} (a registration flag
+     * such as majorPublicInterest or complexCase) as the reason for the legal review.
+     */
+    public FiledCase caseAtLegalReview(int fine, String reviewGround, String deliveredOn) {
         var registration = ApiClient.citizenCase("zhangwei", "liqiang");
-        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 3000))));
-        registration.put("majorPublicInterest", true);
+        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", fine))));
+        registration.put(reviewGround, true);
         FiledCase filed = filedCase("zhangwei", registration);
         var review = api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null);
         if (review.status() != 201) {
@@ -87,6 +95,14 @@ public final class Flows {
         done("zhangwei", filed.caseNo(), "Task_RecordStatement",
                 Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
         return filed;
+    }
+
+    /** wangfang approves the legal review with every check ticked and no suspected crime. */
+    public void approveLegalReview(String caseNo, String reasons) {
+        done("wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true, "checkAuthority", true,
+                "checkProcedure", true, "checkFacts", true, "checkLawApplied", true, "checkDiscretion", true,
+                "checkDocuments", true, "suspectedCrime", false, "reviewOpinion", "APPROVE", "reviewReasons", reasons));
+        runJobs(caseNo);
     }
 
     /** {@link #completeAs}, failing the test unless the engine accepted the completion. */

@@ -155,18 +155,8 @@ class ReviewFlowApiTest {
     void suspectedCrimeInTheReviewStopsThePenaltyAndStartsTheTransfer() {
         api = new ApiClient(rest);
         flows = new Flows(api, processEngine);
-        var registration = ApiClient.citizenCase("zhangwei", "liqiang");
-        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 5000))));
-        registration.put("complexCase", true);
-        var filed = flows.filedCase("zhangwei", registration);
+        var filed = flows.caseAtLegalReview(5000, "complexCase", "2026-11-23");
         String caseNo = filed.caseNo();
-        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
-        completeAs("zhangwei", caseNo, "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
-        flows.runJobs(caseNo);
-        completeAs("zhangwei", caseNo, "Task_RecordNoticeDelivery",
-                Map.of("noticeDeliveredOn", "2026-11-23", "deliveryMethod", "DIRECT"));
-        completeAs("zhangwei", caseNo, "Task_RecordStatement",
-                Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人放弃陈述申辩"));
         completeAs("wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true, "checkAuthority", true,
                 "checkProcedure", true, "checkFacts", true, "checkLawApplied", true, "checkDiscretion", true,
                 "checkDocuments", true, "suspectedCrime", true, "reviewOpinion", "REJECT",
@@ -223,22 +213,9 @@ class ReviewFlowApiTest {
     void collectiveDiscussionIsHeldByTheAgencysHeadsWithAQuorumAndTheRecordNamesThem() throws Exception {
         api = new ApiClient(rest);
         flows = new Flows(api, processEngine);
-        var registration = ApiClient.citizenCase("zhangwei", "liqiang");
-        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 3000))));
-        registration.put("complexCase", true);
-        var filed = flows.filedCase("zhangwei", registration);
+        var filed = flows.caseAtLegalReview(3000, "complexCase", ApiClient.todayInChina());
         String caseNo = filed.caseNo();
-        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
-        completeAs("zhangwei", caseNo, "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
-        flows.runJobs(caseNo);
-        completeAs("zhangwei", caseNo, "Task_RecordNoticeDelivery",
-                Map.of("noticeDeliveredOn", ApiClient.todayInChina(), "deliveryMethod", "DIRECT"));
-        completeAs("zhangwei", caseNo, "Task_RecordStatement",
-                Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
-        completeAs("wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true, "checkAuthority", true,
-                "checkProcedure", true, "checkFacts", true, "checkLawApplied", true, "checkDiscretion", true,
-                "checkDocuments", true, "suspectedCrime", false, "reviewOpinion", "APPROVE", "reviewReasons", "同意"));
-        flows.runJobs(caseNo);
+        flows.approveLegalReview(caseNo, "同意");
 
         String today = ApiClient.todayInChina();
         var alone = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
