@@ -63,7 +63,7 @@ class ReviewTasklistTest {
 
                 flows.runJobs(filed.caseNo());
                 taskService.complete(flows.task(filed.caseNo(), "Task_RecordNoticeDelivery").getId(),
-                        Map.of("noticeDeliveredOn", "2026-11-23", "deliveryMethod", "DIRECT"));
+                        Map.of("noticeDeliveredOn", ApiClient.todayInChina(), "deliveryMethod", "DIRECT"));
                 taskService.complete(flows.task(filed.caseNo(), "Task_RecordStatement").getId(),
                         Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人明确放弃陈述申辩"));
 

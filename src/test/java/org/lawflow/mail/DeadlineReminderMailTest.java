@@ -37,7 +37,7 @@ class DeadlineReminderMailTest {
     void anOverdueLegalReviewRemindsTheReviewersAndTheSupervisorAndStaysOpen() throws Exception {
         var api = new ApiClient(rest);
         var flows = new Flows(api, engine);
-        String caseNo = flows.majorCaseAtLegalReview("2026-11-23").caseNo();
+        String caseNo = flows.majorCaseAtLegalReview(ApiClient.todayInChina()).caseNo();
 
         var review = flows.task(caseNo, "Task_ReviewLegality");
         var reminder = engine.getManagementService().createJobQuery()

@@ -64,7 +64,7 @@ class MonthlyStatisticsTest {
 
         // case D: passed and decided, but filed only after the filing deadline's timer fired (备案逾期督办), and
         // published for a decision taken two months ago (20 working days long past)
-        String d = decidedAndServedCase();
+        String d = decidedAndServedCase(true);
         var review = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(d)
                 .processDefinitionKey("major-decision-review").singleResult();
         var filingTimer = processEngine.getManagementService().createJobQuery().processInstanceId(review.getId())
@@ -252,14 +252,33 @@ class MonthlyStatisticsTest {
         }
     }
 
-    /** Legal review passed, 罚款 decided by the head, decision served; the filing's jobs are not run yet. */
+    /** Legal review passed, 罚款 decided by the head, decision served. */
     private String decidedAndServedCase() {
+        return decidedAndServedCase(false);
+    }
+
+    /**
+     * As {@link #decidedAndServedCase()}; with {@code filingPending} the 备案 (which starts at the decision) has begun
+     * but its own jobs have not run, so its deadline timer is still waiting.
+     */
+    private String decidedAndServedCase(boolean filingPending) {
         String caseNo = reviewedCase();
         completeAs("wangfang", caseNo, "Task_ReviewLegality", review("APPROVE"));
         flows.runJobs(caseNo);
         completeAs("zhaomin", caseNo, "Task_HeadDecision", Map.of("headDecision", "PENALTY",
                 "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。"));
-        flows.runJobs(caseNo);
+        if (filingPending) {
+            var management = processEngine.getManagementService();
+            var review = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+                    .processDefinitionKey("major-decision-review").singleResult().getId();
+            for (int i = 0; i < 20 && management.createJobQuery().processInstanceId(review)
+                    .activityId("Timer_FilingDeadline").count() == 0; i++) {
+                management.executeJob(management.createJobQuery().processInstanceId(review).messages().list().get(0)
+                        .getId());
+            }
+        } else {
+            flows.runJobs(caseNo);
+        }
         completeAs("zhangwei", caseNo, "Task_RecordDecisionService", Map.of("servedOn", org.lawflow.system.ChinaTime.today().toString(),
                 "serviceMethod", "DIRECT"));
         return caseNo;

@@ -119,7 +119,7 @@ class ForgedVariablesTest {
         flows.runJobs(caseNo);
         assertThat(pdf(api, filed.id(), "VIOLATION_NOTICE")).as("3,000 元: no hearing right").doesNotContain("听证权利");
         tasks.complete(flows.task(caseNo, "Task_RecordNoticeDelivery").getId(),
-                with(forged, "noticeDeliveredOn", ApiClient.todayInChina()));
+                with(forged, "noticeDeliveredOn", ApiClient.todayInChina(), "deliveryMethod", "DIRECT"));
         tasks.complete(flows.task(caseNo, "Task_RecordStatement").getId(), Map.of("partyStated", false,
                 "statementWaived", true, "opinion", "当事人放弃陈述申辩", "majorPublicInterest", false,
                 "legalReviewRequired", false));

@@ -77,7 +77,8 @@ class MajorDecisionReviewProcessTest {
         Mocks.register("decisionLimitReminders", new DecisionLimitReminders(StatutoryDeadlines.fromDataFile(), null));
         Mocks.register("decisionLimitExtensionDelegate", (JavaDelegate) e -> calls.add("decisionLimitExtensionDelegate"));
         for (String guard : List.of("proposedDecisionGuard", "statementRecheckGuard", "reviewerIndependenceGuard",
-                "headDecisionGuard", "decisionLimitExtensionGuard", "collectiveDiscussionGuard", "supplementCaseGuard")) {
+                "headDecisionGuard", "decisionLimitExtensionGuard", "collectiveDiscussionGuard", "supplementCaseGuard", "noticeServiceGuard",
+                "decisionServiceGuard")) {
             Mocks.register(guard, (TaskListener) t -> { });
         }
         // the routing points keep what the rule tasks decided from the facts above (ReviewRules reads the case)

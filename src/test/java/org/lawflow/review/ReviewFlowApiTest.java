@@ -72,8 +72,17 @@ class ReviewFlowApiTest {
         MimeMessage partyNotice = mailTo("majianguo@party.example");
         assertThat(partyNotice.getSubject()).contains(caseNo);
 
+        // 送达 is checked like every 送达 (#29 item 3): e-mail only with the party's consent, never a future day
+        var noConsent = flows.completeAs("zhangwei", caseNo, "Task_RecordNoticeDelivery",
+                Map.of("noticeDeliveredOn", ApiClient.todayInChina(), "deliveryMethod", "ELECTRONIC"));
+        assertThat(noConsent.status()).as(noConsent.body()).isEqualTo(400);
+        assertThat(noConsent.body()).contains("noticeElectronicConsent", "第六十一条第二款");
+        var tomorrow = flows.completeAs("zhangwei", caseNo, "Task_RecordNoticeDelivery", Map.of("noticeDeliveredOn",
+                org.lawflow.system.ChinaTime.today().plusDays(1).toString(), "deliveryMethod", "DIRECT"));
+        assertThat(tomorrow.status()).as(tomorrow.body()).isEqualTo(400);
+        assertThat(tomorrow.body()).contains("noticeDeliveredOn");
         completeAs("zhangwei", caseNo, "Task_RecordNoticeDelivery",
-                Map.of("noticeDeliveredOn", "2026-11-23", "deliveryMethod", "DIRECT"));
+                Map.of("noticeDeliveredOn", ApiClient.todayInChina(), "deliveryMethod", "DIRECT"));
         completeAs("zhangwei", caseNo, "Task_RecordStatement",
                 Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
 
@@ -97,7 +106,7 @@ class ReviewFlowApiTest {
                 "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。"));
         flows.runJobs(caseNo);
         completeAs("zhangwei", caseNo, "Task_RecordDecisionService",
-                Map.of("servedOn", "2026-11-24", "serviceMethod", "DIRECT"));
+                Map.of("servedOn", ApiClient.todayInChina(), "serviceMethod", "DIRECT"));
         flows.runJobs(caseNo);
         completeAs("zhangwei", caseNo, "Task_ConfirmPublication", Map.of("publicationText", ""));
         flows.runJobs(caseNo);
@@ -155,7 +164,7 @@ class ReviewFlowApiTest {
     void suspectedCrimeInTheReviewStopsThePenaltyAndStartsTheTransfer() {
         api = new ApiClient(rest);
         flows = new Flows(api, processEngine);
-        var filed = flows.caseAtLegalReview(5000, "complexCase", "2026-11-23");
+        var filed = flows.caseAtLegalReview(5000, "complexCase", ApiClient.todayInChina());
         String caseNo = filed.caseNo();
         completeAs("wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true, "checkAuthority", true,
                 "checkProcedure", true, "checkFacts", true, "checkLawApplied", true, "checkDiscretion", true,

@@ -33,7 +33,7 @@ class SupplementaryInvestigationApiTest {
     void amendedEvidenceAndFineAreRecordedAndThePartyIsNotifiedAgain() {
         var api = new ApiClient(rest);
         var flows = new Flows(api, engine);
-        var filed = flows.majorCaseAtLegalReview("2026-11-23");
+        var filed = flows.majorCaseAtLegalReview(ApiClient.todayInChina());
         String caseNo = filed.caseNo();
         flows.done("wangfang", caseNo, "Task_ReviewLegality", Map.of("checkSubject", true, "checkAuthority", true,
                 "checkProcedure", true, "checkFacts", false, "checkLawApplied", true, "checkDiscretion", true,
