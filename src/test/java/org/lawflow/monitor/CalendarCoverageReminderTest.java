@@ -23,6 +23,16 @@ class CalendarCoverageReminderTest {
     static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
 
     @Autowired CalendarCoverageReminder reminder;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * Other tests run the daily digest, which sends this week's warning too (recorded by Message-ID, so it is not
+     * sent twice): start from no record of any coverage warning, as on a fresh installation.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void noCoverageWarningSentYet() {
+        jdbc.sql("delete from report_mail where message_id like ?").param("<calendar-coverage.%").update();
+    }
 
     @Test
     void administratorsAndSupervisorsAreRemindedWeeklyWhileANoticeIsMissing() throws Exception {
