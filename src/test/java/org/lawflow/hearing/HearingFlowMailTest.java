@@ -83,7 +83,7 @@ class HearingFlowMailTest {
                     "investigatorStatement", "事实与证据", "partyDefence", "经营困难", "crossExamination", "无异议",
                     "partySigned", true));
         } finally {
-            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            org.lawflow.TestClock.restore();
         }
         new Flows(new ApiClient(rest), processEngine).runJobs(caseNo);
         completeAs("chenjing", "hearing-host", caseNo, "Task_WriteHearingReport",

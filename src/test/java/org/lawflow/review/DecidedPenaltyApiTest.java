@@ -91,7 +91,7 @@ class DecidedPenaltyApiTest {
                     "investigatorStatement", "事实与证据", "partyDefence", "初次违法，经营困难", "crossExamination", "无异议",
                     "partySigned", true));
         } finally {
-            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            org.lawflow.TestClock.restore();
         }
         flows.runJobs(caseNo);
         var tooHigh = flows.completeAs("chenjing", caseNo, "Task_WriteHearingReport",
