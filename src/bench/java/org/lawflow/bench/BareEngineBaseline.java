@@ -87,7 +87,9 @@ final class BareEngineBaseline implements FlowTarget, AutoCloseable {
         config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(true);
         config.setMetricsEnabled(true);
-        config.setBeans(new HashMap<>(Map.of("noOp", new NoOp(), "deadlines", new ConstantDeadlines())));
+        // the timers' own expressions: the reminders' (the task's due date) and the 90-day limit's
+        config.setBeans(new HashMap<>(Map.of("noOp", new NoOp(), "deadlines", new ConstantDeadlines(),
+                "taskDueDate", new org.lawflow.system.TaskDueDate(), "decisionLimitReminders", new ConstantDeadlines())));
         config.getProcessEnginePlugins().add(new TaskSignals());
         ProcessEngine engine = config.buildProcessEngine();
         engine.getRepositoryService().createDeployment().name("baseline")
@@ -196,6 +198,11 @@ final class BareEngineBaseline implements FlowTarget, AutoCloseable {
     public static final class ConstantDeadlines {
         public Date due(String period, Object from) {
             return Date.from(java.time.Instant.now().plus(Duration.ofDays(30)));
+        }
+
+        /** As {@code review.DecisionLimitReminders#due(execution, period)}. */
+        public Date due(org.camunda.bpm.engine.delegate.DelegateExecution execution, String period) {
+            return due(period, (Object) null);
         }
     }
 }

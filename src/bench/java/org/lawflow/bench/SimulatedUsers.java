@@ -64,7 +64,7 @@ final class SimulatedUsers {
     /** The tasks of one flow after the review started, in order; the same for LawFlow and the baseline. */
     static final List<Step> REVIEW_STEPS = List.of(
             new Step("Task_SubmitProposedDecision", OFFICER, Map.of("proposalConfirmed", true)),
-            new Step("Task_RecordNoticeDelivery", OFFICER, Map.of("noticeDeliveredOn", "2026-11-23",
+            new Step("Task_RecordNoticeDelivery", OFFICER, Map.of("noticeDeliveredOn", today(),
                     "deliveryMethod", "DIRECT")),
             new Step("Task_RecordStatement", OFFICER, Map.of("partyStated", false, "statementWaived", true,
                     "opinion", "当事人书面放弃陈述申辩")),
@@ -76,9 +76,14 @@ final class SimulatedUsers {
                     Map.entry("reviewReasons", "事实清楚，证据确凿，适用法律正确，程序合法。"))),
             new Step("Task_HeadDecision", HEAD, Map.of("headDecision", "PENALTY",
                     "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。")),
-            new Step("Task_RecordDecisionService", OFFICER, Map.of("servedOn", "2026-11-24",
+            new Step("Task_RecordDecisionService", OFFICER, Map.of("servedOn", today(),
                     "serviceMethod", "DIRECT")),
             new Step("Task_ConfirmPublication", OFFICER, Map.of("publicationText", "")));
+
+    /** Service happens on the day it is recorded: never before the document, never in the future (送达 checks). */
+    private static String today() {
+        return org.lawflow.system.ChinaTime.today().toString();
+    }
 
     static final Step FILING_APPROVAL = new Step("Task_ApproveCaseFiling", HEAD,
             Map.of("filingDecision", "approve", "filingOpinion", "同意立案"));
