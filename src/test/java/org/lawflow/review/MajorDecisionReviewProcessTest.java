@@ -115,6 +115,17 @@ class MajorDecisionReviewProcessTest {
         }
     }
 
+    /** A 情节复杂 case (collective discussion required): notified, statement waived, legal review approved. */
+    private ProcessInstance complexCaseReviewed() {
+        caseFacts.put("complexCase", true);
+        var pi = start();
+        notifyAndDeliver(pi);
+        complete(task(), withVariables("statementWaived", true));
+        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
+        runJobs(pi);
+        return pi;
+    }
+
     private void notifyAndDeliver(ProcessInstance pi) {
         assertThat(pi).isWaitingAt("Task_SubmitProposedDecision");
         assertThat(task()).isAssignedTo("zhangwei");
@@ -299,12 +310,7 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void filingThatHasNotGoneOutByTheDeadlineIsEscalatedToTheSupervisor() {
-        caseFacts.put("complexCase", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
-        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
-        runJobs(pi);
+        var pi = complexCaseReviewed();
         complete(task(), withVariables("discussionAttendees", "5人", "discussionRecord", "同意",
                 "discussionConclusion", "PENALTY"));
         runJobs(pi);
@@ -346,12 +352,7 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void filingAndPublicationStartAtTheDecisionWithoutWaitingForService() {
-        caseFacts.put("complexCase", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
-        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
-        runJobs(pi);
+        var pi = complexCaseReviewed();
         complete(task(), withVariables("discussionAttendees", "5人", "discussionRecord", "同意",
                 "discussionConclusion", "PENALTY"));
         runJobs(pi);
@@ -448,12 +449,7 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void aHeadDecisionThatDiffersFromTheCollectiveDiscussionSendsTheCaseBackToDiscussion() {
-        caseFacts.put("complexCase", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
-        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
-        runJobs(pi);
+        var pi = complexCaseReviewed();
         complete(task(), withVariables("discussionAttendees", "赵敏、钱磊", "discussionRecord", "赵敏：同意处罚；钱磊：同意处罚",
                 "discussionConclusion", "PENALTY"));
         runJobs(pi);
