@@ -187,7 +187,8 @@ class PenaltyStageListener {
         return code == null ? null : LABELS.getOrDefault(code, code);
     }
 
-    private static String actor(DelegateTask task) {
+    /** Who completes the task: the authenticated user, else its assignee, else the system. */
+    static String actor(DelegateTask task) {
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null) {
             return authentication.getUserId();

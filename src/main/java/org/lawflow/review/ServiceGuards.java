@@ -1,11 +1,10 @@
 package org.lawflow.review;
 
 import java.time.LocalDate;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lawflow.system.ChinaTime;
+import org.lawflow.system.ProcessVariables;
 import org.lawflow.system.ServiceRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,13 +27,13 @@ class ServiceGuards {
     /** 记录通知书送达: the 陈述申辩 and hearing-request periods run from the effective day. */
     @Bean
     TaskListener noticeServiceGuard() {
-        return task -> record(task, NOTICE, day(task.getVariable(NOTICE_MADE_ON)));
+        return task -> record(task, NOTICE, ProcessVariables.day(task.getVariable(NOTICE_MADE_ON)));
     }
 
     /** 记录决定书送达: the remedy periods (复议、诉讼) run from the effective day. */
     @Bean
     TaskListener decisionServiceGuard() {
-        return task -> record(task, DECISION, day(task.getVariable(ReviewVariables.DECIDED_ON)));
+        return task -> record(task, DECISION, ProcessVariables.day(task.getVariable(ReviewVariables.DECIDED_ON)));
     }
 
     private static void record(DelegateTask task, ServiceRecord.Fields fields, LocalDate documentOn) {
@@ -44,13 +43,5 @@ class ServiceGuards {
         task.setVariable(fields.consent(), service.electronicConsent());
         // what the full-process record states for this step (read after this listener)
         task.setVariableLocal(PenaltyStageListener.RECORD_DETAIL, fields.document() + service.describe());
-    }
-
-    private static LocalDate day(Object value) {
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(ChinaTime.ZONE).toLocalDate();
-        }
-        return value == null || String.valueOf(value).isBlank() ? null
-                : LocalDate.parse(String.valueOf(value).strip().substring(0, 10));
     }
 }

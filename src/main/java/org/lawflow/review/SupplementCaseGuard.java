@@ -39,10 +39,7 @@ class SupplementCaseGuard implements TaskListener {
             throw new InvalidInputException(NOTE, "请填写补充调查情况");
         }
         BigDecimal fine = InputChecks.amount(AMENDED_FINE, task.getVariable(AMENDED_FINE));
-        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String actor = authentication != null ? authentication.getUserId()
-                : task.getAssignee() != null ? task.getAssignee() : "system";
-        var amendment = amendments.amend(ReviewVariables.caseId(task), actor,
+        var amendment = amendments.amend(ReviewVariables.caseId(task), PenaltyStageListener.actor(task),
                 ReviewVariables.string(task, AMENDED_FACTS), evidence(ReviewVariables.string(task, AMENDED_EVIDENCE)),
                 fine, note);
         task.setVariable(RENOTIFY, amendment.renotify());
