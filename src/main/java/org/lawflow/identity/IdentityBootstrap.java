@@ -71,7 +71,7 @@ class IdentityBootstrap {
         }
     }
 
-    private void ensureGrant(AccessPolicy.Grant grant) {
+    void ensureGrant(AccessPolicy.Grant grant) {
         Authorization existing = authorizationService.createAuthorizationQuery()
                 .groupIdIn(grant.group()).resourceType(grant.resource()).resourceId(grant.resourceId())
                 .singleResult();
