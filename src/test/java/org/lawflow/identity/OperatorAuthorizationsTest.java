@@ -58,13 +58,13 @@ class OperatorAuthorizationsTest {
     @Test
     void operatorSeesEveryAgencysIncidentWithItsStackTraceAndRetriesTheJob() {
         var api = new ApiClient(rest);
-        assertThat(list(api, "admin", "/engine-rest/process-definition")).extracting(d -> d.get("key").asText())
+        assertThat(api.list("admin", "/engine-rest/process-definition")).extracting(d -> d.get("key").asText())
                 .contains("case-filing-approval", "major-decision-review", "discipline-clue-transfer", KEY);
-        assertThat(list(api, "admin", "/engine-rest/deployment")).isNotEmpty();
-        assertThat(tenants(list(api, "admin", "/engine-rest/process-instance?processDefinitionKey=" + KEY)))
+        assertThat(api.list("admin", "/engine-rest/deployment")).isNotEmpty();
+        assertThat(tenants(api.list("admin", "/engine-rest/process-instance?processDefinitionKey=" + KEY)))
                 .containsExactlyInAnyOrder("xining", "haidong");
 
-        List<JsonNode> incidents = list(api, "admin", "/engine-rest/incident?processDefinitionKeyIn=" + KEY);
+        List<JsonNode> incidents = api.list("admin", "/engine-rest/incident?processDefinitionKeyIn=" + KEY);
         assertThat(tenants(incidents)).containsExactlyInAnyOrder("xining", "haidong");
         JsonNode haidong = incidents.stream()
                 .filter(i -> i.get("processInstanceId").asText().equals(instances.get("haidong"))).findFirst().orElseThrow();
@@ -116,9 +116,9 @@ class OperatorAuthorizationsTest {
     @Test
     void supervisorSeesOwnAgencyAndChangesNoVariable() {
         var api = new ApiClient(rest);
-        assertThat(tenants(list(api, "sunli", "/engine-rest/process-instance?processDefinitionKey=" + KEY)))
+        assertThat(tenants(api.list("sunli", "/engine-rest/process-instance?processDefinitionKey=" + KEY)))
                 .containsExactly("xining");
-        assertThat(tenants(list(api, "sunli", "/engine-rest/incident?processDefinitionKeyIn=" + KEY)))
+        assertThat(tenants(api.list("sunli", "/engine-rest/incident?processDefinitionKeyIn=" + KEY)))
                 .containsExactly("xining");
         var change = api.exchange("sunli", HttpMethod.PUT, "/engine-rest/process-instance/" + instances.get("xining")
                 + "/variables/partyName", Map.of("value", "改名", "type", "String"));
@@ -140,14 +140,6 @@ class OperatorAuthorizationsTest {
                 Resources.PROCESS_DEFINITION, AccessPolicy.MAJOR_DECISION_REVIEW)).isTrue();
         assertThat(authorizationService.isUserAuthorized("admin", operators, Permissions.UPDATE_INSTANCE,
                 Resources.PROCESS_DEFINITION, AccessPolicy.MAJOR_DECISION_REVIEW)).isFalse();
-    }
-
-    private static List<JsonNode> list(ApiClient api, String user, String path) {
-        var response = api.get(user, path);
-        assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        response.json().forEach(items::add);
-        return items;
     }
 
     private static List<String> tenants(List<JsonNode> items) {

@@ -19,6 +19,7 @@ const PD = [6, 'ProcessDefinition'];
 const PI = [8, 'ProcessInstance'];
 const TASK = [7, 'Task'];
 const DEPLOYMENT = [9, 'Deployment'];
+const BATCH = [13, 'Batch'];
 
 /** Action → any one of these permissions on any resource of the type allows it (Camunda's own checks). */
 const ACTIONS = {
@@ -32,7 +33,8 @@ const ACTIONS = {
   'annotate-incidents': [['UPDATE_INSTANCE', PD], ['UPDATE', PI]],
   'assign-tasks': [['TASK_ASSIGN', TASK], ['UPDATE', TASK], ['TASK_ASSIGN', PD], ['UPDATE_TASK', PD]],
   'delete-deployments': [['DELETE', DEPLOYMENT]],
-  'task-dashboard': [['READ', TASK]]
+  'task-dashboard': [['READ', TASK]],
+  'batches': [['READ', BATCH], ['CREATE', BATCH]]
 };
 
 const root = document.documentElement;
