@@ -142,6 +142,16 @@ class OperatorAuthorizationsTest {
                 Resources.PROCESS_DEFINITION, AccessPolicy.MAJOR_DECISION_REVIEW)).isFalse();
     }
 
+    @Test
+    void everyStartAddsNothingTwice() {
+        long before = authorizationService.createAuthorizationQuery().groupIdIn(Groups.ADMIN).count();
+        operatorAuthorizations.ensureGrants();
+        operatorAuthorizations.ensureGrants();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Groups.ADMIN).count()).isEqualTo(before);
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Groups.ADMIN)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId(KEY).count()).isOne();
+    }
+
     private static List<String> tenants(List<JsonNode> items) {
         return items.stream().map(i -> i.path("tenantId").asText()).distinct().toList();
     }
