@@ -113,6 +113,17 @@ class TasklistFiltersTest {
         assertThat(list("liqiang", TasklistFilters.MY_TASKS)).as("a candidate-user task").contains(await.getId());
         assertThat(list("zhangwei", TasklistFilters.MY_TASKS)).contains(await.getId());
         assertThat(list("zhoujie", TasklistFilters.MY_TASKS)).doesNotContain(await.getId(), approval);
+
+        // as Tasklist asks: the engine REST API with the user's own login and Tasklist's sorting
+        String myTasks = filters.createFilterQuery().filterName(TasklistFilters.MY_TASKS).singleResult().getId();
+        var listed = api.post("liqiang", "/engine-rest/filter/" + myTasks + "/list?firstResult=0&maxResults=200",
+                Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc"))));
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().findValuesAsText("id")).contains(await.getId());
+        for (String filter : TasklistFilters.NAMES) {
+            String id = filters.createFilterQuery().filterName(filter).singleResult().getId();
+            assertThat(api.get("zhaomin", "/engine-rest/filter/" + id + "/count").status()).as(filter).isEqualTo(200);
+        }
     }
 
     /** 即将到期: due by the end of the second working day (lawflow.tasks.due-soon-workdays) or overdue; not later. */
