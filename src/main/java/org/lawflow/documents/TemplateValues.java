@@ -66,6 +66,10 @@ public final class TemplateValues {
     public String date(String name) {
         Object value = vars.get(name);
         if (value instanceof String s && s.length() >= 10 && s.charAt(4) == '-') {
+            if (s.strip().length() > 10 && ChinaTimeFormat.inChina(s) != null) {
+                // a moment with a zone (form-js datetime: 2026-12-11T16:30:00Z) is a day in China, not in UTC
+                return ChinaTimeFormat.documentDate(ChinaTimeFormat.inChina(s));
+            }
             try {
                 return ChinaTimeFormat.documentDate(LocalDate.parse(s.substring(0, 10)));
             } catch (RuntimeException e) {
