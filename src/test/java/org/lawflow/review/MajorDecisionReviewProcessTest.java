@@ -51,7 +51,7 @@ class MajorDecisionReviewProcessTest {
     @BeforeEach
     void registerDoubles() {
         caseFacts.putAll(Map.of("largeAmount", false, "heavyPenalty", false, "majorPublicInterest", false,
-                "socialImpact", false,
+                "socialImpact", false, "thirdPartyMajorInterest", false,
                 "complexCase", false, "filedOn", "2026-11-20"));
         ClockUtil.setCurrentTime(Date.from(START));
         Mocks.register("deadlines", StatutoryDeadlines.fromDataFile());
@@ -244,6 +244,16 @@ class MajorDecisionReviewProcessTest {
         runJobs(pi);
         assertThat(calls).as("a new 违法行为通知书").anyMatch(c -> c.startsWith("doc:"));
         assertThat(pi).isWaitingAt("Task_RecordNoticeDelivery");
+    }
+
+    @Test
+    void aCaseThatDirectlyConcernsAThirdPartysMajorRightsIsReviewedWithoutAHearing() {
+        caseFacts.put("thirdPartyMajorInterest", true);
+        var pi = start();
+        notifyAndDeliver(pi);
+        complete(task(), withVariables("statementWaived", true));
+        assertThat(pi).hasNotPassed("CallActivity_HearingNotice").isWaitingAt("Task_ReviewLegality");
+        assertThat(pi).variables().containsEntry("legalReviewRequired", true).containsEntry("hearingRights", false);
     }
 
     @Test
