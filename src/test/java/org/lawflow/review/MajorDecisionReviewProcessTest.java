@@ -425,8 +425,7 @@ class MajorDecisionReviewProcessTest {
         complete(extension, withVariables("decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn", "2027-03-20",
                 "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
         assertThat(calls).contains("decisionLimitExtensionDelegate");
-        assertThat(pi).hasPassed("Task_RecordDecisionLimitExtension", "End_DecisionLimitExtended")
-                .isWaitingAt("Task_SubmitProposedDecision");
+        assertThat(pi).hasPassed("Task_RecordDecisionLimitExtension").isWaitingAt("Task_SubmitProposedDecision");
     }
 
     @Test
@@ -436,8 +435,146 @@ class MajorDecisionReviewProcessTest {
         runJobs(pi);
         complete(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDecisionLimitExtension")
                 .singleResult(), withVariables("decisionLimitExtension", "REJECT", "extensionReason", "证据已齐备"));
-        assertThat(pi).hasPassed("End_ExtensionNotApproved").hasNotPassed("Task_RecordDecisionLimitExtension");
+        assertThat(pi).hasPassed("End_ExtensionNotApproved", "End_ExtensionRequestEnded")
+                .hasNotPassed("Task_RecordDecisionLimitExtension");
         assertThat(calls).doesNotContain("decisionLimitExtensionDelegate");
+    }
+
+    /** 2027-02-09, day 80 after 立案 on 2026-11-20 (day 80 itself, 02-08, is 春节): the day the head is asked. */
+    static final Instant DAY_80 = Instant.parse("2027-02-09T02:00:00Z");
+
+    /** 23:59:59 of {@code day} in Beijing: how the limit's due dates and reminders are stored. */
+    private static Date endOfDay(String day) {
+        return Date.from(java.time.LocalDate.parse(day).atTime(23, 59, 59).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant());
+    }
+
+    /** The real extension guard and delegate, the case record a list: what the head's approval moves. */
+    private List<String> recordExtensionsFor() {
+        var reminders = new DecisionLimitReminders(StatutoryDeadlines.fromDataFile(), null);
+        List<String> record = new ArrayList<>();
+        var events = org.mockito.Mockito.mock(org.lawflow.casefile.CaseEvents.class);
+        org.mockito.Mockito.doAnswer(call -> record.add(call.getArgument(2) + "|" + call.getArgument(3) + "|"
+                + call.getArgument(4))).when(events).record(org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        Mocks.register("decisionLimitExtensionGuard", new DecisionLimitExtensionGuard(reminders));
+        Mocks.register("decisionLimitExtensionDelegate", new DecisionLimitExtensionDelegate(events, reminders));
+        return record;
+    }
+
+    private org.camunda.bpm.engine.task.Task extensionTask(ProcessInstance pi) {
+        return open(pi, "Task_ApproveDecisionLimitExtension");
+    }
+
+    private org.camunda.bpm.engine.task.Task open(ProcessInstance pi, String taskKey) {
+        return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    /** With the extension task open beside them: proposal, notice delivered, statement waived; at the head. */
+    private void toTheHeadBesideTheExtension(ProcessInstance pi) {
+        complete(open(pi, "Task_SubmitProposedDecision"), withVariables("proposalConfirmed", true));
+        runJobs(pi);
+        complete(open(pi, "Task_RecordNoticeDelivery"), withVariables("noticeDeliveredOn", "2026-11-23",
+                "deliveryMethod", "DIRECT"));
+        complete(open(pi, "Task_RecordStatement"), withVariables("statementWaived", true));
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheDueDatesAndTheRemindersToTheNewLimit() {
+        List<String> record = recordExtensionsFor();
+        var pi = start();
+        var statutory = StatutoryDeadlines.fromDataFile().due("DECISION_LIMIT", "2026-11-20");
+        assertThat(open(pi, "Task_SubmitProposedDecision").getDueDate()).as("the 90 days").isEqualTo(statutory);
+        ClockUtil.setCurrentTime(Date.from(DAY_80));
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        calls.clear();
+        complete(extensionTask(pi), withVariables("decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn",
+                "2027-03-31", "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
+
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_SubmitProposedDecision")
+                .singleResult().getDueDate()).as("the open task follows the new limit").isEqualTo(endOfDay("2027-03-31"));
+        assertThat(record).anySatisfy(r -> assertThat(r).startsWith("延长办案期限|").contains("2027-03-31"))
+                .anySatisfy(r -> assertThat(r).startsWith("法定期限|期限变更").contains("提交拟处罚决定")
+                        .contains(" → 2027-03-31"));
+        // the reminders keep their distance to the limit: 30 days before (03-01), then 10 days before (03-21, a
+        // Sunday: Monday 03-22)
+        assertThat(pi).isWaitingAt("Timer_ExtendedFirstReminder");
+        assertThat(timer(pi, "Timer_ExtendedFirstReminder").getDuedate()).isEqualTo(endOfDay("2027-03-01"));
+        ClockUtil.setCurrentTime(endOfDay("2027-03-01"));
+        execute(timer(pi, "Timer_ExtendedFirstReminder"));
+        runJobs(pi);
+        assertThat(calls).containsExactly("mail:var:leadOfficer,group:agency-head");
+        assertThat(timer(pi, "Timer_ExtendedSecondReminder").getDuedate()).isEqualTo(endOfDay("2027-03-22"));
+        execute(timer(pi, "Timer_ExtendedSecondReminder"));
+        runJobs(pi);
+        assertThat(extensionTask(pi).getDueDate()).as("the head is asked again before the new limit")
+                .isEqualTo(endOfDay("2027-03-31"));
+
+        // a task the limit sets that opens after the extension counts to the new limit as well
+        toTheHeadBesideTheExtension(pi);
+        assertThat(open(pi, "Task_HeadDecision").getDueDate()).isEqualTo(endOfDay("2027-03-31"));
+    }
+
+    @Test
+    void anExtensionApprovedLateSkipsTheFirstReminderItHasPassed() {
+        recordExtensionsFor();
+        var pi = start();
+        ClockUtil.setCurrentTime(Date.from(DAY_80));
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        calls.clear();
+        // 2027-03-05 minus 30 days is 02-03, already past: straight to the reminder 10 days before (02-23)
+        complete(extensionTask(pi), withVariables("decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn",
+                "2027-03-05", "extensionReason", "当事人申请延期听证"));
+        assertThat(pi).hasPassed("Gateway_ExtendedFirstReminderAhead").hasNotPassed("Timer_ExtendedFirstReminder")
+                .isWaitingAt("Timer_ExtendedSecondReminder");
+        assertThat(timer(pi, "Timer_ExtendedSecondReminder").getDuedate()).isEqualTo(endOfDay("2027-02-23"));
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aPenaltyDecidedWhileTheExtensionIsPendingEndsTheRequestAndTheCaseCloses() {
+        var pi = start();
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        assertThat(extensionTask(pi)).isNotNull();
+        toTheHeadBesideTheExtension(pi);
+        complete(open(pi, "Task_HeadDecision"), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
+        assertThat(extensionTask(pi)).as("the decision is made, the request is moot").isNull();
+        assertThat(pi).hasPassed("Event_DecidedDuringExtension", "End_ExtensionEndedByDecision")
+                .hasNotPassed("Task_RecordDecisionLimitExtension");
+        runJobs(pi);
+        complete(open(pi, "Task_ConfirmPublication"), withVariables("publicationText", ""));
+        runJobs(pi);
+        complete(open(pi, "Task_RecordDecisionService"), withVariables("servedOn", "2026-11-24", "serviceMethod",
+                "DIRECT"));
+        runJobs(pi);
+        assertThat(pi).as("nothing is left waiting for the request").isEnded();
+    }
+
+    @Test
+    void noPenaltyOrARejectedReviewWhileTheExtensionIsPendingEndsTheWholeInstance() {
+        var pi = start();
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        toTheHeadBesideTheExtension(pi);
+        complete(open(pi, "Task_HeadDecision"), withVariables("headDecision", "NO_PENALTY", "decisionOpinion",
+                "违法行为轻微并及时改正"));
+        assertThat(pi).hasPassed("End_NoPenalty").isEnded();
+        assertThat(extensionTask(pi)).isNull();
+
+        caseFacts.put("majorPublicInterest", true);
+        var rejected = start();
+        execute(timer(rejected, "StartEvent_DecisionLimitDay80"));
+        runJobs(rejected);
+        toTheHeadBesideTheExtension(rejected);
+        complete(open(rejected, "Task_ReviewLegality"), withVariables("reviewOpinion", "REJECT", "reviewReasons",
+                "适用法律错误", "suspectedCrime", false));
+        runJobs(rejected);
+        assertThat(rejected).hasPassed("End_ReviewRejected").isEnded();
+        assertThat(extensionTask(rejected)).isNull();
     }
 
     @Test
