@@ -117,12 +117,18 @@ class MajorDecisionReviewProcessTest {
 
     /** A 情节复杂 case (collective discussion required): notified, statement waived, legal review approved. */
     private ProcessInstance complexCaseReviewed() {
-        caseFacts.put("complexCase", true);
+        var pi = statementWaivedWith("complexCase");
+        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
+        runJobs(pi);
+        return pi;
+    }
+
+    /** A case with the ground {@code fact}: notified, statement waived, past the routing to legal review. */
+    private ProcessInstance statementWaivedWith(String fact) {
+        caseFacts.put(fact, true);
         var pi = start();
         notifyAndDeliver(pi);
         complete(task(), withVariables("statementWaived", true));
-        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
-        runJobs(pi);
         return pi;
     }
 
@@ -209,10 +215,7 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void returnedReviewGoesBackToTheOfficerAndIsReviewedAgain() {
-        caseFacts.put("complexCase", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
+        var pi = statementWaivedWith("complexCase");
         assertThat(pi).isWaitingAt("Task_ReviewLegality");
         complete(task(), withVariables("reviewOpinion", "RETURN", "reviewReasons", "证据不足", "suspectedCrime", false));
         runJobs(pi);
@@ -228,10 +231,7 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void supplementThatChangesWhatThePartyWasToldNotifiesThePartyAgain() {
-        caseFacts.put("complexCase", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
+        var pi = statementWaivedWith("complexCase");
         complete(task(), withVariables("reviewOpinion", "RETURN", "reviewReasons", "证据不足", "suspectedCrime", false));
         runJobs(pi);
         calls.clear();
@@ -248,20 +248,14 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void aCaseThatDirectlyConcernsAThirdPartysMajorRightsIsReviewedWithoutAHearing() {
-        caseFacts.put("thirdPartyMajorInterest", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
+        var pi = statementWaivedWith("thirdPartyMajorInterest");
         assertThat(pi).hasNotPassed("CallActivity_HearingNotice").isWaitingAt("Task_ReviewLegality");
         assertThat(pi).variables().containsEntry("legalReviewRequired", true).containsEntry("hearingRights", false);
     }
 
     @Test
     void rejectedReviewEndsWithoutDecision() {
-        caseFacts.put("majorPublicInterest", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
+        var pi = statementWaivedWith("majorPublicInterest");
         complete(task(), withVariables("reviewOpinion", "REJECT", "reviewReasons", "适用法律错误", "suspectedCrime", false));
         runJobs(pi);
         assertThat(pi).hasPassed("Task_RecordReviewRejection").isEnded().hasNotPassed("Task_HeadDecision");
@@ -302,10 +296,7 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void overdueReviewRemindsReviewerAndSupervisorWithoutStoppingTheReview() {
-        caseFacts.put("complexCase", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
+        var pi = statementWaivedWith("complexCase");
         assertThat(pi).isWaitingAt("Task_ReviewLegality");
         // past 5 working days (法制审核) and 5 days ending on a weekend (备案, moved to Monday 11-30)
         ClockUtil.setCurrentTime(Date.from(START.plus(8, ChronoUnit.DAYS)));
@@ -480,18 +471,23 @@ class MajorDecisionReviewProcessTest {
         complete(open(pi, "Task_RecordStatement"), withVariables("statementWaived", true));
     }
 
+    /** On day 80 the head is asked and extends the limit to {@code newLimit}; the mails so far are forgotten. */
+    private void approveOnDay80(ProcessInstance pi, String newLimit) {
+        ClockUtil.setCurrentTime(Date.from(DAY_80));
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        calls.clear();
+        complete(extensionTask(pi), withVariables("decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn",
+                newLimit, "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
+    }
+
     @Test
     void anApprovedExtensionMovesTheDueDatesAndTheRemindersToTheNewLimit() {
         List<String> record = recordExtensionsFor();
         var pi = start();
         var statutory = StatutoryDeadlines.fromDataFile().due("DECISION_LIMIT", "2026-11-20");
         assertThat(open(pi, "Task_SubmitProposedDecision").getDueDate()).as("the 90 days").isEqualTo(statutory);
-        ClockUtil.setCurrentTime(Date.from(DAY_80));
-        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
-        runJobs(pi);
-        calls.clear();
-        complete(extensionTask(pi), withVariables("decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn",
-                "2027-03-31", "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
+        approveOnDay80(pi, "2027-03-31");
 
         assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_SubmitProposedDecision")
                 .singleResult().getDueDate()).as("the open task follows the new limit").isEqualTo(endOfDay("2027-03-31"));
@@ -521,13 +517,8 @@ class MajorDecisionReviewProcessTest {
     void anExtensionApprovedLateSkipsTheFirstReminderItHasPassed() {
         recordExtensionsFor();
         var pi = start();
-        ClockUtil.setCurrentTime(Date.from(DAY_80));
-        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
-        runJobs(pi);
-        calls.clear();
         // 2027-03-05 minus 30 days is 02-03, already past: straight to the reminder 10 days before (02-23)
-        complete(extensionTask(pi), withVariables("decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn",
-                "2027-03-05", "extensionReason", "当事人申请延期听证"));
+        approveOnDay80(pi, "2027-03-05");
         assertThat(pi).hasPassed("Gateway_ExtendedFirstReminderAhead").hasNotPassed("Timer_ExtendedFirstReminder")
                 .isWaitingAt("Timer_ExtendedSecondReminder");
         assertThat(timer(pi, "Timer_ExtendedSecondReminder").getDuedate()).isEqualTo(endOfDay("2027-02-23"));
