@@ -95,7 +95,7 @@ class MajorDecisionReviewProcessTest {
     @AfterEach
     void reset() {
         Mocks.reset();
-        ClockUtil.reset();
+        org.lawflow.TestClock.restore();
     }
 
     private ProcessInstance start() {
@@ -546,7 +546,7 @@ class MajorDecisionReviewProcessTest {
     }
 
     @Test
-    void noPenaltyOrARejectedReviewWhileTheExtensionIsPendingEndsTheWholeInstance() {
+    void noPenaltyATransferOrARejectedReviewWhileTheExtensionIsPendingEndsTheWholeInstance() {
         var pi = start();
         execute(timer(pi, "StartEvent_DecisionLimitDay80"));
         runJobs(pi);
@@ -555,6 +555,15 @@ class MajorDecisionReviewProcessTest {
                 "违法行为轻微并及时改正"));
         assertThat(pi).hasPassed("End_NoPenalty").isEnded();
         assertThat(extensionTask(pi)).isNull();
+
+        var transferred = start();
+        execute(timer(transferred, "StartEvent_DecisionLimitDay80"));
+        runJobs(transferred);
+        toTheHeadBesideTheExtension(transferred);
+        complete(open(transferred, "Task_HeadDecision"), withVariables("headDecision", "TRANSFER", "decisionOpinion",
+                "涉嫌犯罪"));
+        assertThat(transferred).hasPassed("End_TransferredToPolice").isEnded();
+        assertThat(extensionTask(transferred)).isNull();
 
         caseFacts.put("majorPublicInterest", true);
         var rejected = start();
