@@ -164,7 +164,7 @@ class DocumentRenderingTest {
                 "王某", "0971-1234567", "青海省西宁市城北区", "yunshu@party.example");
         return new org.lawflow.casefile.EnforcementCase(c.id(), c.agencyId(), c.caseNo(), c.status(), c.cause(), party,
                 c.facts(), c.evidence(), c.legalBasis(), c.penaltyBasis(), c.penalties(), c.officers(),
-                c.majorPublicInterest(), c.complexCase(), c.socialImpact(), c.filedOn(), c.registeredBy(),
+                c.majorPublicInterest(), c.complexCase(), c.socialImpact(), c.thirdPartyMajorInterest(), c.filedOn(), c.registeredBy(),
                 c.registeredAt());
     }
 

@@ -182,6 +182,34 @@ class ReviewFlowApiTest {
         assertThat(again.body()).contains("移送");
     }
 
+    /**
+     * 直接关系第三人重大权益, answered at 立案登记: stored, shown with its Chinese label, and (a 3,000 元 fine, no other
+     * ground) the reason the case goes to legal review.
+     */
+    @Test
+    void aCaseRegisteredAsDirectlyConcerningAThirdPartysMajorRightsGoesToLegalReview() {
+        api = new ApiClient(rest);
+        flows = new Flows(api, processEngine);
+        var filed = flows.caseAtLegalReview(3000, "thirdPartyMajorInterest", ApiClient.todayInChina());
+        JsonNode details = api.get("zhangwei", "/api/cases/" + filed.id()).json();
+        assertThat(details.at("/case/thirdPartyMajorInterest").asBoolean()).isTrue();
+        assertThat(details.at("/case/majorPublicInterest").asBoolean()).isFalse();
+        JsonNode ground = null;
+        for (JsonNode g : details.get("reviewGrounds")) {
+            if (g.get("field").asText().equals("thirdPartyMajorInterest")) {
+                ground = g;
+            }
+        }
+        assertThat(ground).as("the case view names the ground").isNotNull();
+        assertThat(ground.get("label").asText()).isEqualTo("直接关系第三人重大权益");
+        assertThat(ground.get("valueLabel").asText()).isEqualTo("是");
+        var review = flows.task(filed.caseNo(), "Task_ReviewLegality");
+        assertThat(processEngine.getRuntimeService().getVariable(review.getExecutionId(), "legalReviewRequired"))
+                .isEqualTo(true);
+        assertThat(processEngine.getRuntimeService().getVariable(review.getExecutionId(), "thirdPartyMajorInterest"))
+                .isEqualTo(true);
+    }
+
     /** 行政处罚法第六十条: at day 80 the head may extend the 90-day limit, with reasons, into the case record. */
     @Test
     void theHeadExtendsTheDecisionLimitWithReasonsAndTheRecordShowsTheNewLimit() {
@@ -212,9 +240,17 @@ class ReviewFlowApiTest {
         completeAs("zhaomin", caseNo, "Task_ApproveDecisionLimitExtension", Map.of("decisionLimitExtension", "APPROVE",
                 "extendedDecisionLimitOn", newLimit, "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
         flows.runJobs(caseNo);
-        assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/events").toString())
-                .contains("延长办案期限", "zhaomin", newLimit, "需委托鉴定");
-        assertThat(flows.task(caseNo, "Task_SubmitProposedDecision")).as("the review goes on").isNotNull();
+        JsonNode details = api.get("zhangwei", "/api/cases/" + filed.id()).json();
+        assertThat(details.at("/events").toString()).contains("延长办案期限", "zhaomin", newLimit, "需委托鉴定")
+                .contains("期限变更（负责人批准延长办案期限）", "提交拟处罚决定");
+        assertThat(flows.task(caseNo, "Task_SubmitProposedDecision").getDueDate().toInstant())
+                .as("the review goes on, its open task due at the new limit")
+                .isEqualTo(java.time.LocalDate.parse(newLimit).atTime(23, 59, 59)
+                        .atZone(org.lawflow.system.ChinaTime.ZONE).toInstant());
+        JsonNode limit = details.at("/deadlines/0");
+        assertThat(limit.get("due").asText()).isEqualTo(newLimit);
+        assertThat(limit.get("statutoryDue").asText()).isLessThan(newLimit);
+        assertThat(limit.get("rule").asText()).contains("经负责人批准延长至" + newLimit);
     }
 
     /** 行政处罚法第五十七条第二款: the agency's heads, at least the quorum, each one's view; the record names them. */
