@@ -112,7 +112,8 @@ class DecidedPenaltyApiTest {
                 "reviewReasons", "事实清楚，证据确凿，同意听证报告建议的罚款金额。"));
         flows.runJobs(caseNo);
         complete("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin,qianlei", "discussionRecord", "赵敏：同意罚款二万元。钱磊：同意。", "discussionConclusion", "PENALTY"));
+                "discussionAttendees", Flows.json(List.of("zhaomin", "qianlei")), "discussionViews",
+                Flows.views("zhaomin", "同意罚款二万元。", "qianlei", "同意。"), "discussionConclusion", "PENALTY"));
         flows.runJobs(caseNo);
 
         // the head's form offers the current proposal, 20,000 元; a blank amount is refused, naming the field

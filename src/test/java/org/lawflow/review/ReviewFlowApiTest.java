@@ -227,23 +227,40 @@ class ReviewFlowApiTest {
         flows.approveLegalReview(caseNo, "同意");
 
         String today = ApiClient.todayInChina();
+        String taskId = flows.task(caseNo, "Task_CollectiveDiscussion").getId();
+        // the form offers the heads of the case's agency to pick from, 正职 first, and states the quorum
+        JsonNode form = api.get("zhaomin", "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false")
+                .json(); // as Tasklist reads them
+        assertThat(form.at("/agencyHeadOptions/type").asText()).isEqualTo("Json");
+        assertThat(form.at("/agencyHeadOptions/value").asText()).isEqualTo(
+                "[{\"label\":\"赵敏（正职负责人）\",\"value\":\"zhaomin\"},{\"label\":\"钱磊（副职负责人）\",\"value\":\"qianlei\"}]");
+        assertThat(form.at("/discussionQuorum/value").asInt()).isEqualTo(2);
+
         var alone = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin", "discussionRecord", "赵敏：同意", "discussionConclusion", "PENALTY"));
-        assertThat(alone.status()).isEqualTo(400);
-        assertThat(alone.body()).contains("不足2人");
-        var notAHead = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin,wangfang", "discussionRecord", "赵敏：同意；王芳：同意",
+                "discussionAttendees", Flows.json(List.of("zhaomin")), "discussionViews", Flows.views("zhaomin", "同意"),
                 "discussionConclusion", "PENALTY"));
+        assertThat(alone.status()).isEqualTo(400);
+        assertThat(alone.body()).contains("discussionAttendees", "不足2人");
+        var notAHead = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
+                "discussionAttendees", Flows.json(List.of("zhaomin", "wangfang")),
+                "discussionViews", Flows.views("zhaomin", "同意", "wangfang", "同意"), "discussionConclusion", "PENALTY"));
         assertThat(notAHead.status()).isEqualTo(400);
         assertThat(notAHead.body()).contains("wangfang", "不是本机关负责人");
         var silent = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin,qianlei", "discussionRecord", "赵敏：同意",
-                "discussionConclusion", "PENALTY"));
+                "discussionAttendees", Flows.json(List.of("zhaomin", "qianlei")), "discussionViews",
+                Flows.views("zhaomin", "同意", "qianlei", " "), "discussionConclusion", "PENALTY"));
         assertThat(silent.status()).isEqualTo(400);
-        assertThat(silent.body()).contains("钱磊");
-        completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin, qianlei", "discussionRecord", "赵敏：同意罚款三千元。钱磊：同意。",
+        assertThat(silent.body()).contains("discussionViews", "钱磊的意见不能为空");
+        var forged = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
+                "discussionAttendees", Flows.json(List.of("zhaomin", "qianlei")), "discussionViews",
+                Flows.json(List.of(Map.of("attendee", "zhaomin", "view", "同意", "headDecision", "PENALTY"))),
                 "discussionConclusion", "PENALTY"));
+        assertThat(forged.status()).as("only the list's own fields").isEqualTo(400);
+        assertThat(forged.body()).contains("headDecision");
+        completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
+                "discussionAttendees", Flows.json(List.of("qianlei", "zhaomin")), "discussionViews",
+                Flows.views("zhaomin", "同意罚款三千元。", "qianlei", "同意，当事人初犯。"),
+                "discussionRecord", "会议由赵敏主持。", "discussionConclusion", "PENALTY"));
         flows.runJobs(caseNo);
 
         String id = null;
@@ -257,7 +274,14 @@ class ReviewFlowApiTest {
         headers.setBasicAuth("zhangwei", "demo");
         byte[] pdf = rest.exchange("/api/documents/" + id, HttpMethod.GET, new HttpEntity<>(headers), byte[].class)
                 .getBody();
-        assertThat(pdfText(pdf)).contains("赵敏、钱磊").doesNotContain("zhaomin");
+        String text = pdfText(pdf).replaceAll("\\s+", "");
+        assertThat(text).contains("钱磊、赵敏", "钱磊（副职负责人）同意，当事人初犯。", "赵敏（正职负责人）同意罚款三千元。",
+                "会议由赵敏主持。").doesNotContain("zhaomin", "qianlei");
+        assertThat(processEngine.getRuntimeService().createVariableInstanceQuery().variableName("discussionAttendeeViews")
+                .processInstanceIdIn(flows.task(caseNo, "Task_HeadDecision").getProcessInstanceId()).singleResult()
+                .getTypeName()).isEqualTo("json");
+        assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/events").toString())
+                .contains("钱磊（副职负责人）：同意，当事人初犯。", "赵敏（正职负责人）：同意罚款三千元。");
     }
 
     private void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {
