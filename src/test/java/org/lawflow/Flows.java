@@ -164,13 +164,17 @@ public final class Flows {
         }
     }
 
-    /** 集体讨论's per-attendee views as its dynamic list submits them: attendee id, view, attendee id, view, …. */
-    public static Json views(String... attendeeAndView) {
-        var rows = new java.util.ArrayList<Map<String, String>>();
+    /** 集体讨论's attendees and their views as its form submits them: the picked ids (Json) and a row per view. */
+    public static Map<String, Object> discussion(String... attendeeAndView) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        var attendees = new java.util.ArrayList<String>();
         for (int i = 0; i + 1 < attendeeAndView.length; i += 2) {
-            rows.add(Map.of("attendee", attendeeAndView[i], "view", attendeeAndView[i + 1]));
+            attendees.add(attendeeAndView[i]);
+            variables.put("discussionAttendee" + (i / 2 + 1), attendeeAndView[i]);
+            variables.put("discussionView" + (i / 2 + 1), attendeeAndView[i + 1]);
         }
-        return json(rows);
+        variables.put("discussionAttendees", json(attendees));
+        return variables;
     }
 
     /** The single open task of the case with the given definition key. */

@@ -80,6 +80,7 @@ class CollectiveDiscussionGuardTest {
         when(task.getVariableLocal(anyString())).thenAnswer(call -> local.get(call.<String>getArgument(0)));
         doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1))).when(task).setVariable(anyString(), any());
         doAnswer(call -> local.put(call.getArgument(0), call.getArgument(1))).when(task).setVariableLocal(anyString(), any());
+        doAnswer(call -> variables.remove(call.<String>getArgument(0))).when(task).removeVariable(anyString());
         return task;
     }
 
@@ -87,10 +88,14 @@ class CollectiveDiscussionGuardTest {
         return v instanceof TypedValue typed ? typed.getValue() : v;
     }
 
-    /** As Tasklist submits the form: the taglist's ids and the dynamic list's rows as Json text. */
-    private void submit(String attendeesJson, String viewsJson) {
+    /** As Tasklist submits the form: the taglist's ids as Json text, and a row per view (attendee id, view, …). */
+    private void submit(String attendeesJson, String... attendeeAndView) {
+        variables.keySet().removeIf(name -> name.matches("discussion(Attendee|View)\\d"));
         variables.put("discussionAttendees", attendeesJson);
-        variables.put("discussionViews", viewsJson);
+        for (int i = 0; i + 1 < attendeeAndView.length; i += 2) {
+            variables.put("discussionAttendee" + (i / 2 + 1), attendeeAndView[i]);
+            variables.put("discussionView" + (i / 2 + 1), attendeeAndView[i + 1]);
+        }
     }
 
     private void refused(String field, String... message) {
@@ -112,9 +117,10 @@ class CollectiveDiscussionGuardTest {
     @Test
     void eachAttendeesViewIsRecordedByNameForTheDocumentAndTheRecord() throws Exception {
         local.put("recordDetail", "讨论结论：给予行政处罚");
-        submit("[\"zhaomin\",\"qianlei\"]", "[{\"attendee\":\"qianlei\",\"view\":\"同意，建议从轻。\"},"
-                + "{\"attendee\":\"zhaomin\",\"view\":\" 事实清楚，同意罚款。 \"}]");
+        submit("[\"zhaomin\",\"qianlei\"]", "qianlei", "同意，建议从轻。", "zhaomin", " 事实清楚，同意罚款。 ");
         guard.notify(task());
+        assertThat(variables).as("the rows are emptied for a second discussion").doesNotContainKeys("discussionAttendee1",
+                "discussionView1", "discussionAttendee2", "discussionView2");
         assertThat(variables.get("discussionAttendeeNames")).isEqualTo("赵敏、钱磊");
         var views = new ObjectMapper().readTree(String.valueOf(((TypedValue) variables.get("discussionAttendeeViews")).getValue()));
         assertThat(views.toString()).isEqualTo("[{\"attendee\":\"zhaomin\",\"name\":\"赵敏\",\"role\":\"正职负责人\","
@@ -126,42 +132,41 @@ class CollectiveDiscussionGuardTest {
 
     @Test
     void anAttendeeMustBeAHeadOfTheCasesAgency() {
-        submit("[\"zhaomin\",\"wangfang\"]", "[]");
+        submit("[\"zhaomin\",\"wangfang\"]");
         refused("discussionAttendees", "“wangfang”不是本机关负责人");
-        submit("[\"zhaomin\",\"sunhai\"]", "[]");
+        submit("[\"zhaomin\",\"sunhai\"]");
         refused("discussionAttendees", "“sunhai”不是本机关负责人");
     }
 
     @Test
     void fewerHeadsThanTheQuorumAreRefused() {
-        submit("[\"zhaomin\",\"zhaomin\"]", "[{\"attendee\":\"zhaomin\",\"view\":\"同意\"}]");
+        submit("[\"zhaomin\",\"zhaomin\"]", "zhaomin", "同意");
         refused("discussionAttendees", "不足2人", "现为1人");
-        submit(null, null);
+        submit(null);
         refused("discussionAttendees", "不足2人");
     }
 
     @Test
     void everyAttendeeNeedsOneNonBlankViewAndOnlyAttendeesHaveViews() {
-        submit("[\"zhaomin\",\"qianlei\"]", "[{\"attendee\":\"zhaomin\",\"view\":\"同意\"}]");
-        refused("discussionViews", "缺少：钱磊");
-        submit("[\"zhaomin\",\"qianlei\"]", "[{\"attendee\":\"zhaomin\",\"view\":\"同意\"},{\"attendee\":\"qianlei\",\"view\":\"  \"}]");
-        refused("discussionViews", "钱磊的意见不能为空");
-        submit("[\"zhaomin\",\"qianlei\"]", "[{\"attendee\":\"zhaomin\",\"view\":\"同意\"},{\"attendee\":\"qianlei\",\"view\":\"同意\"},"
-                + "{\"attendee\":\"wangfang\",\"view\":\"同意\"}]");
-        refused("discussionViews", "“wangfang”未列为参加人员");
-        submit("[\"zhaomin\",\"qianlei\"]", "[{\"attendee\":\"zhaomin\",\"view\":\"同意\"},{\"attendee\":\"qianlei\",\"view\":\"同意\"},"
-                + "{\"attendee\":\"zhaomin\",\"view\":\"补充\"}]");
-        refused("discussionViews", "赵敏的意见记录了两次");
-        submit("[\"zhaomin\",\"qianlei\"]", "[{\"attendee\":\"zhaomin\",\"view\":\"同意\"},{\"attendee\":\"qianlei\",\"view\":\""
-                + "很".repeat(1001) + "\"}]");
-        refused("discussionViews", "不超过1000字");
-        submit("[\"zhaomin\",\"qianlei\"]", "{\"attendee\":\"zhaomin\"}");
-        refused("discussionViews", "应为列表");
+        submit("[\"zhaomin\",\"qianlei\"]", "zhaomin", "同意");
+        refused("discussionView2", "缺少：钱磊");
+        submit("[\"zhaomin\",\"qianlei\"]", "zhaomin", "同意", "qianlei", "  ");
+        refused("discussionView2", "钱磊的意见不能为空");
+        submit("[\"zhaomin\",\"qianlei\"]", "zhaomin", "同意", "qianlei", "同意", "wangfang", "同意");
+        refused("discussionAttendee3", "“wangfang”未列为参加人员");
+        submit("[\"zhaomin\",\"qianlei\"]", "zhaomin", "同意", "qianlei", "同意", "zhaomin", "补充");
+        refused("discussionAttendee3", "赵敏的意见记录了两次");
+        submit("[\"zhaomin\",\"qianlei\"]", "zhaomin", "同意", "", "钱磊也同意");
+        refused("discussionAttendee2", "须选择发表意见的参加人员");
+        submit("[\"zhaomin\",\"qianlei\"]", "zhaomin", "同意", "qianlei", "很".repeat(1001));
+        refused("discussionView2", "不超过1000字");
+        submit("{\"a\":1}", "zhaomin", "同意", "qianlei", "同意");
+        refused("discussionAttendees", "应为列表");
     }
 
     @Test
     void theEngineRestMayListTheAttendeesAsText() {
-        submit("zhaomin, qianlei", "[{\"attendee\":\"zhaomin\",\"view\":\"同意\"},{\"attendee\":\"qianlei\",\"view\":\"同意\"}]");
+        submit("zhaomin, qianlei", "zhaomin", "同意", "qianlei", "同意");
         guard.notify(task());
         assertThat(variables.get("discussionAttendeeNames")).isEqualTo("赵敏、钱磊");
     }

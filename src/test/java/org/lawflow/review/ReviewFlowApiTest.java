@@ -236,31 +236,25 @@ class ReviewFlowApiTest {
                 "[{\"label\":\"赵敏（正职负责人）\",\"value\":\"zhaomin\"},{\"label\":\"钱磊（副职负责人）\",\"value\":\"qianlei\"}]");
         assertThat(form.at("/discussionQuorum/value").asInt()).isEqualTo(2);
 
-        var alone = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", Flows.json(List.of("zhaomin")), "discussionViews", Flows.views("zhaomin", "同意"),
-                "discussionConclusion", "PENALTY"));
+        var alone = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion",
+                discussion(today, "zhaomin", "同意"));
         assertThat(alone.status()).isEqualTo(400);
         assertThat(alone.body()).contains("discussionAttendees", "不足2人");
-        var notAHead = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", Flows.json(List.of("zhaomin", "wangfang")),
-                "discussionViews", Flows.views("zhaomin", "同意", "wangfang", "同意"), "discussionConclusion", "PENALTY"));
+        var notAHead = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion",
+                discussion(today, "zhaomin", "同意", "wangfang", "同意"));
         assertThat(notAHead.status()).isEqualTo(400);
         assertThat(notAHead.body()).contains("wangfang", "不是本机关负责人");
-        var silent = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", Flows.json(List.of("zhaomin", "qianlei")), "discussionViews",
-                Flows.views("zhaomin", "同意", "qianlei", " "), "discussionConclusion", "PENALTY"));
+        var silent = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion",
+                discussion(today, "zhaomin", "同意", "qianlei", " "));
         assertThat(silent.status()).isEqualTo(400);
-        assertThat(silent.body()).contains("discussionViews", "钱磊的意见不能为空");
-        var forged = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", Flows.json(List.of("zhaomin", "qianlei")), "discussionViews",
-                Flows.json(List.of(Map.of("attendee", "zhaomin", "view", "同意", "headDecision", "PENALTY"))),
-                "discussionConclusion", "PENALTY"));
-        assertThat(forged.status()).as("only the list's own fields").isEqualTo(400);
-        assertThat(forged.body()).contains("headDecision");
-        completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", Flows.json(List.of("qianlei", "zhaomin")), "discussionViews",
-                Flows.views("zhaomin", "同意罚款三千元。", "qianlei", "同意，当事人初犯。"),
-                "discussionRecord", "会议由赵敏主持。", "discussionConclusion", "PENALTY"));
+        assertThat(silent.body()).contains("discussionView2", "钱磊的意见不能为空");
+        var forged = discussion(today, "zhaomin", "同意", "qianlei", "同意");
+        forged.put("discussionAttendee7", "zhaomin");
+        assertThat(flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", forged).status())
+                .as("only the form's rows").isEqualTo(400);
+        var held = discussion(today, "qianlei", "同意，当事人初犯。", "zhaomin", "同意罚款三千元。");
+        held.put("discussionRecord", "会议由赵敏主持。");
+        completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", held);
         flows.runJobs(caseNo);
 
         String id = null;
@@ -282,6 +276,13 @@ class ReviewFlowApiTest {
                 .getTypeName()).isEqualTo("json");
         assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/events").toString())
                 .contains("钱磊（副职负责人）：同意，当事人初犯。", "赵敏（正职负责人）：同意罚款三千元。");
+    }
+
+    /** 集体讨论 held today with these attendees and views, concluding 给予行政处罚. */
+    private static Map<String, Object> discussion(String today, String... attendeeAndView) {
+        var variables = Flows.discussion(attendeeAndView);
+        variables.putAll(Map.of("discussedOn", today, "discussionConclusion", "PENALTY"));
+        return variables;
     }
 
     private void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {

@@ -24,8 +24,27 @@ class DeclaredListFieldsTest {
     final ObjectMapper json = new ObjectMapper();
     final DeclaredVariablesFilter filter = new DeclaredVariablesFilter(json, null);
 
+    /** A form with a taglist and a dynamic list (as a future form may have: see discussionRowsAreDeclared). */
     Map<String, FormFields.Field> discussionForm() throws Exception {
-        return FormFields.of(json.readTree(Files.readString(Path.of("forms/collective-discussion.form"))));
+        return FormFields.of(json.readTree("""
+                {"id": "f", "components": [
+                  {"key": "discussedOn", "type": "datetime", "subtype": "date"},
+                  {"key": "discussionAttendees", "type": "taglist", "valuesKey": "agencyHeadOptions"},
+                  {"path": "discussionViews", "type": "dynamiclist", "isRepeating": true, "components": [
+                    {"key": "attendee", "type": "select", "valuesKey": "agencyHeadOptions"},
+                    {"key": "view", "type": "textarea"}]},
+                  {"key": "discussionRecord", "type": "textarea"},
+                  {"key": "discussionConclusion", "type": "radio"}]}
+                """));
+    }
+
+    @Test
+    void theDiscussionFormDeclaresItsPickerAndARowPerAttendee() throws Exception {
+        var fields = FormFields.of(json.readTree(Files.readString(Path.of("forms/collective-discussion.form"))));
+        assertThat(fields.get("discussionAttendees").isList()).isTrue();
+        for (int row = 1; row <= 6; row++) {
+            assertThat(fields).containsKeys("discussionAttendee" + row, "discussionView" + row);
+        }
     }
 
     JsonNode variable(String type, String value) {
