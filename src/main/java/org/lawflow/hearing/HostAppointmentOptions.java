@@ -33,11 +33,7 @@ class HostAppointmentOptions extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        ParseListeners.onUserTasks(configuration, (processKey, activityId, task) -> {
-            if (FORM.equals(ParseListeners.formOf(task))) {
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, this::offer);
-            }
-        });
+        ParseListeners.onForm(configuration, FORM, TaskListener.EVENTNAME_CREATE, this::offer);
     }
 
     void offer(DelegateTask task) {

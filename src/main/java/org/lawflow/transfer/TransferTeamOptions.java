@@ -21,11 +21,7 @@ class TransferTeamOptions extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        ParseListeners.onUserTasks(configuration, (processKey, activityId, task) -> {
-            if (FORM.equals(ParseListeners.formOf(task))) {
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TransferTeamOptions::offer);
-            }
-        });
+        ParseListeners.onForm(configuration, FORM, TaskListener.EVENTNAME_CREATE, TransferTeamOptions::offer);
     }
 
     static void offer(DelegateTask task) {

@@ -112,21 +112,8 @@ class CollectiveDiscussionTasklistTest {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body()).contains("立案尚未经执法部门负责人批准");
         String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
-
-        try (Browser browser = Browser.open("http://localhost:" + port)) {
-            try {
-                browser.loginToTasklist("zhaomin");
-                browser.openTask(taskId);
-                assertThat(browser.pageText()).contains("立案审批", caseNo);
-                browser.clickLabel("不予立案");
-                browser.field("Field_FilingOpinion").sendKeys("违法事实不能成立，不予立案");
-                browser.complete();
-                Awaitility.await().atMost(Duration.ofSeconds(20))
-                        .until(() -> taskService.createTaskQuery().taskId(taskId).count() == 0);
-            } finally {
-                browser.screenshot("case-filing-refused");
-            }
-        }
+        CaseFilingTasklistTest.decideInTasklist(port, taskService, taskId, caseNo, "不予立案", "违法事实不能成立，不予立案",
+                "case-filing-refused");
         new Flows(api, processEngine).runJobs(caseNo);
         var details = api.get("zhangwei", "/api/cases/" + caseId).json();
         assertThat(details.at("/case/status").asText()).isEqualTo("NOT_FILED");
