@@ -87,6 +87,13 @@ class MajorDecisionReviewProcessTest {
         }
     }
 
+    /** 集体讨论's form as submitted (the guard is a double here): two heads, each one's view, the conclusion. */
+    private static Map<String, Object> discussed(String conclusion) {
+        return withVariables("discussionAttendees", List.of("zhaomin", "qianlei"), "discussionAttendee1", "zhaomin",
+                "discussionView1", "同意", "discussionAttendee2", "qianlei", "discussionView2", "同意",
+                "discussionConclusion", conclusion);
+    }
+
     /** A delegate double that records "prefix:field kind/recipients". */
     private JavaDelegate recording(String prefix) {
         return new RecordingDelegate(prefix, calls);
@@ -206,8 +213,7 @@ class MajorDecisionReviewProcessTest {
         runJobs(pi);
         assertThat(calls).contains("doc:LEGAL_REVIEW_OPINION");
         assertThat(pi).isWaitingAt("Task_CollectiveDiscussion");
-        complete(task(), withVariables("discussionAttendees", "赵敏等5人", "discussionRecord", "一致同意",
-                "discussionConclusion", "PENALTY"));
+        complete(task(), discussed("PENALTY"));
         runJobs(pi);
         assertThat(calls).contains("doc:COLLECTIVE_DISCUSSION");
         decideAndFinish(pi, true);
@@ -312,8 +318,7 @@ class MajorDecisionReviewProcessTest {
     @Test
     void filingThatHasNotGoneOutByTheDeadlineIsEscalatedToTheSupervisor() {
         var pi = complexCaseReviewed();
-        complete(task(), withVariables("discussionAttendees", "5人", "discussionRecord", "同意",
-                "discussionConclusion", "PENALTY"));
+        complete(task(), discussed("PENALTY"));
         runJobs(pi);
         complete(task(), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
         execute(job("Task_GeneratePenaltyDecision"));
@@ -354,8 +359,7 @@ class MajorDecisionReviewProcessTest {
     @Test
     void filingAndPublicationStartAtTheDecisionWithoutWaitingForService() {
         var pi = complexCaseReviewed();
-        complete(task(), withVariables("discussionAttendees", "5人", "discussionRecord", "同意",
-                "discussionConclusion", "PENALTY"));
+        complete(task(), discussed("PENALTY"));
         runJobs(pi);
         complete(task(), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
         runJobs(pi);
@@ -597,14 +601,12 @@ class MajorDecisionReviewProcessTest {
     @Test
     void aHeadDecisionThatDiffersFromTheCollectiveDiscussionSendsTheCaseBackToDiscussion() {
         var pi = complexCaseReviewed();
-        complete(task(), withVariables("discussionAttendees", "赵敏、钱磊", "discussionRecord", "赵敏：同意处罚；钱磊：同意处罚",
-                "discussionConclusion", "PENALTY"));
+        complete(task(), discussed("PENALTY"));
         runJobs(pi);
         // 行政处罚法第五十七条第二款: the discussion decides, one head may not overrule it
         complete(task(), withVariables("headDecision", "NO_PENALTY", "decisionOpinion", "违法行为轻微"));
         assertThat(pi).hasNotPassed("Task_RecordNoPenalty").isWaitingAt("Task_CollectiveDiscussion");
-        complete(task(), withVariables("discussionAttendees", "赵敏、钱磊", "discussionRecord", "赵敏：不予处罚；钱磊：不予处罚",
-                "discussionConclusion", "NO_PENALTY"));
+        complete(task(), discussed("NO_PENALTY"));
         runJobs(pi);
         assertThat(calls.stream().filter("doc:COLLECTIVE_DISCUSSION"::equals)).as("a record of each discussion")
                 .hasSize(2);

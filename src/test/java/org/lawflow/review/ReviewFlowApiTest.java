@@ -263,23 +263,34 @@ class ReviewFlowApiTest {
         flows.approveLegalReview(caseNo, "同意");
 
         String today = ApiClient.todayInChina();
-        var alone = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin", "discussionRecord", "赵敏：同意", "discussionConclusion", "PENALTY"));
+        String taskId = flows.task(caseNo, "Task_CollectiveDiscussion").getId();
+        // the form offers the heads of the case's agency to pick from, 正职 first, and states the quorum
+        JsonNode form = api.get("zhaomin", "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false")
+                .json(); // as Tasklist reads them
+        assertThat(form.at("/agencyHeadOptions/type").asText()).isEqualTo("Json");
+        assertThat(form.at("/agencyHeadOptions/value").asText()).isEqualTo(
+                "[{\"label\":\"赵敏（正职负责人）\",\"value\":\"zhaomin\"},{\"label\":\"钱磊（副职负责人）\",\"value\":\"qianlei\"}]");
+        assertThat(form.at("/discussionQuorum/value").asInt()).isEqualTo(2);
+
+        var alone = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion",
+                discussion(today, "zhaomin", "同意"));
         assertThat(alone.status()).isEqualTo(400);
-        assertThat(alone.body()).contains("不足2人");
-        var notAHead = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin,wangfang", "discussionRecord", "赵敏：同意；王芳：同意",
-                "discussionConclusion", "PENALTY"));
+        assertThat(alone.body()).contains("discussionAttendees", "不足2人");
+        var notAHead = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion",
+                discussion(today, "zhaomin", "同意", "wangfang", "同意"));
         assertThat(notAHead.status()).isEqualTo(400);
         assertThat(notAHead.body()).contains("wangfang", "不是本机关负责人");
-        var silent = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin,qianlei", "discussionRecord", "赵敏：同意",
-                "discussionConclusion", "PENALTY"));
+        var silent = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion",
+                discussion(today, "zhaomin", "同意", "qianlei", " "));
         assertThat(silent.status()).isEqualTo(400);
-        assertThat(silent.body()).contains("钱磊");
-        completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin, qianlei", "discussionRecord", "赵敏：同意罚款三千元。钱磊：同意。",
-                "discussionConclusion", "PENALTY"));
+        assertThat(silent.body()).contains("discussionView2", "钱磊的意见不能为空");
+        var forged = discussion(today, "zhaomin", "同意", "qianlei", "同意");
+        forged.put("discussionAttendee7", "zhaomin");
+        assertThat(flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", forged).status())
+                .as("only the form's rows").isEqualTo(400);
+        var held = discussion(today, "qianlei", "同意，当事人初犯。", "zhaomin", "同意罚款三千元。");
+        held.put("discussionRecord", "会议由赵敏主持。");
+        completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", held);
         flows.runJobs(caseNo);
 
         String id = null;
@@ -293,7 +304,21 @@ class ReviewFlowApiTest {
         headers.setBasicAuth("zhangwei", "demo");
         byte[] pdf = rest.exchange("/api/documents/" + id, HttpMethod.GET, new HttpEntity<>(headers), byte[].class)
                 .getBody();
-        assertThat(pdfText(pdf)).contains("赵敏、钱磊").doesNotContain("zhaomin");
+        String text = pdfText(pdf).replaceAll("\\s+", "");
+        assertThat(text).contains("钱磊、赵敏", "钱磊（副职负责人）同意，当事人初犯。", "赵敏（正职负责人）同意罚款三千元。",
+                "会议由赵敏主持。").doesNotContain("zhaomin", "qianlei");
+        assertThat(processEngine.getRuntimeService().createVariableInstanceQuery().variableName("discussionAttendeeViews")
+                .processInstanceIdIn(flows.task(caseNo, "Task_HeadDecision").getProcessInstanceId()).singleResult()
+                .getTypeName()).isEqualTo("json");
+        assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/events").toString())
+                .contains("钱磊（副职负责人）：同意，当事人初犯。", "赵敏（正职负责人）：同意罚款三千元。");
+    }
+
+    /** 集体讨论 held today with these attendees and views, concluding 给予行政处罚. */
+    private static Map<String, Object> discussion(String today, String... attendeeAndView) {
+        var variables = Flows.discussion(attendeeAndView);
+        variables.putAll(Map.of("discussedOn", today, "discussionConclusion", "PENALTY"));
+        return variables;
     }
 
     private void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {
