@@ -1,0 +1,171 @@
+package org.lawflow.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lawflow.ApiClient;
+import org.lawflow.Flows;
+import org.lawflow.LawFlowSpringTest;
+import org.lawflow.TestSmtp;
+import org.lawflow.WebappSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+/**
+ * The case dossier with the Tasklist login: in the task form's variables (for the form's html component), as a page,
+ * and the case's PDFs in the browser; all only for users who may see the case and the task. Also the case view's
+ * open tasks with who holds them, and the task's 说明 (BPMN documentation as the task description).
+ */
+@LawFlowSpringTest
+class DeskDossierTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
+
+    @LocalServerPort int port;
+    @Autowired TestRestTemplate rest;
+    @Autowired ProcessEngine engine;
+    @Autowired TaskService taskService;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private ApiClient api;
+    private Flows flows;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(rest);
+        flows = new Flows(api, engine);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private HttpResponse<String> get(WebappSession session, String path) throws Exception {
+        return http.send(session.get(base() + path), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String page(String caseNo, String taskId) {
+        return "/desk/cases/" + URLEncoder.encode(caseNo, StandardCharsets.UTF_8).replace("+", "%20")
+                + (taskId == null ? "" : "?task=" + taskId);
+    }
+
+    private JsonNode formVariables(WebappSession session, String taskId) throws Exception {
+        var answer = get(session, "/camunda/api/engine/engine/default/task/" + taskId + "/form-variables?deserializeValues=false");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json.readTree(answer.body());
+    }
+
+    @Test
+    void theReviewersFormCarriesTheDossierAndTheHeadsFormTheReviewersReasons() throws Exception {
+        var filed = flows.majorCaseAtLegalReview(ApiClient.todayInChina());
+        String reviewTask = flows.task(filed.caseNo(), "Task_ReviewLegality").getId();
+        var wangfang = WebappSession.login(http, base(), "wangfang");
+
+        JsonNode variables = formVariables(wangfang, reviewTask);
+        assertThat(variables.at("/dossier/type").asText()).isEqualTo("Json");
+        String dossier = variables.at("/dossier/value").asText();
+        assertThat(dossier).contains("西宁火车站载客收费", "现场检查笔录一份", "道路运输条例》第六十三条", "马建国",
+                "630102198506123019", "罚款3000元", "拟处罚决定", "张伟", "当事人书面放弃陈述申辩", "待办任务", "法制审核",
+                "办理人：待认领：法制审核员（王芳）", "/desk/documents/", "违法行为通知书");
+        assertThat(dossier).doesNotContain("xining", "\"zhangwei\"");
+        JsonNode display = json.readTree(variables.at("/display/value").asText());
+        assertThat(display.get("caseNo").asText()).isEqualTo(filed.caseNo());
+        assertThat(display.get("filedOn").asText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日（星期.）");
+        assertThat(display.get("hearingOutcome").asText()).isEqualTo("未举行听证");
+
+        flows.approveLegalReview(filed.caseNo(), "主体合法，程序正当，裁量适当，同意拟处罚。");
+        String headTask = flows.task(filed.caseNo(), "Task_HeadDecision").getId();
+        var zhaomin = WebappSession.login(http, base(), "zhaomin");
+        JsonNode head = formVariables(zhaomin, headTask);
+        assertThat(head.at("/dossier/value").asText()).contains("主体合法，程序正当，裁量适当，同意拟处罚。", "审核意见：同意",
+                "法制审核（王芳，");
+        assertThat(json.readTree(head.at("/display/value").asText()).get("reviewOpinion").asText()).isEqualTo("同意");
+        // the dossier is not stored: nothing of it in the engine
+        assertThat(taskService.getVariables(headTask)).doesNotContainKeys("dossier", "display");
+        // 说明: the BPMN documentation of the task is its description in Tasklist
+        assertThat(taskService.createTaskQuery().taskId(headTask).singleResult().getDescription()).isNotBlank();
+    }
+
+    @Test
+    void theDossierPageAndThePdfsOpenWithTheTasklistLoginOnlyForThoseWhoMaySeeThem() throws Exception {
+        var filed = flows.majorCaseAtLegalReview(ApiClient.todayInChina());
+        String reviewTask = flows.task(filed.caseNo(), "Task_ReviewLegality").getId();
+        var wangfang = WebappSession.login(http, base(), "wangfang");
+
+        var pageAnswer = get(wangfang, page(filed.caseNo(), reviewTask));
+        assertThat(pageAnswer.statusCode()).as(pageAnswer.body()).isEqualTo(200);
+        assertThat(pageAnswer.body()).contains("西宁火车站载客收费", "现场检查笔录一份", "马建国", "罚款3000元", "西宁市");
+        var link = Pattern.compile("href=\"(/desk/documents/[0-9a-f-]+)\"").matcher(pageAnswer.body());
+        assertThat(link.find()).as("a PDF link on the page").isTrue();
+        String pdfPath = link.group(1);
+        var pdf = http.send(wangfang.get(base() + pdfPath), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
+        assertThat(new String(pdf.body(), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+
+        // no Tasklist login: 401, no dossier in the form variables either
+        var anonymous = HttpRequest.newBuilder(URI.create(base() + page(filed.caseNo(), null))).GET().build();
+        assertThat(http.send(anonymous, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        var anonymousPdf = HttpRequest.newBuilder(URI.create(base() + pdfPath)).GET().build();
+        assertThat(http.send(anonymousPdf, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        // another agency's user: the case, the task and the PDF do not exist for him
+        var zhoujie = WebappSession.login(http, base(), "zhoujie");
+        assertThat(get(zhoujie, page(filed.caseNo(), null)).statusCode()).isEqualTo(404);
+        assertThat(get(zhoujie, page(filed.caseNo(), reviewTask)).statusCode()).isEqualTo(404);
+        assertThat(get(zhoujie, pdfPath).statusCode()).isEqualTo(404);
+        var foreignForm = get(zhoujie, "/camunda/api/engine/engine/default/task/" + reviewTask + "/form-variables");
+        assertThat(foreignForm.statusCode()).isIn(403, 404);
+        assertThat(foreignForm.body()).doesNotContain("西宁火车站");
+        // a task of another case does not open this case's page
+        var other = flows.majorCaseAtLegalReview(ApiClient.todayInChina());
+        String otherTask = flows.task(other.caseNo(), "Task_ReviewLegality").getId();
+        assertThat(get(wangfang, page(filed.caseNo(), otherTask)).statusCode()).isEqualTo(404);
+        // read-only: nothing but GET
+        var post = WebappSession.post(base() + page(filed.caseNo(), null), wangfang.jar(), wangfang.token(), "{}");
+        assertThat(http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theSupervisorReadsTheDossierWithThePartysPersonalDataMasked() throws Exception {
+        var filed = flows.majorCaseAtLegalReview(ApiClient.todayInChina());
+        var sunli = WebappSession.login(http, base(), "sunli");
+        var answer = get(sunli, page(filed.caseNo(), null));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("马**", "630102********3019", "138****1234", "个人信息已脱敏", "罚款3000元")
+                .doesNotContain("马建国", "630102198506123019", "13800971234", "八一路1号");
+    }
+
+    @Test
+    void theCaseViewNamesWhoHoldsEachOpenTask() {
+        var filed = flows.majorCaseAtLegalReview(ApiClient.todayInChina());
+        var details = api.get("zhangwei", "/api/cases/" + filed.id()).json();
+        assertThat(details.get("tasks")).anySatisfy(task -> {
+            assertThat(task.get("name").asText()).isEqualTo("法制审核");
+            assertThat(task.get("holder").asText()).isEqualTo("待认领：法制审核员（王芳）");
+        });
+        flows.completeAs("wangfang", filed.caseNo(), "Task_ReviewLegality", Map.of()); // claims, then is refused
+        var claimed = api.get("zhangwei", "/api/cases/" + filed.id()).json();
+        assertThat(claimed.get("tasks")).anySatisfy(task -> assertThat(task.get("holder").asText()).isEqualTo("王芳"));
+    }
+}
