@@ -54,7 +54,12 @@ class DisplayValues {
             return ChinaTimeFormat.date(s);
         }
         if (DATE_TIME.matcher(s).matches()) {
-            return ChinaTimeFormat.dateTime(COMPACT_OFFSET.matcher(s).replaceFirst("$1:$2"));
+            String iso = COMPACT_OFFSET.matcher(s).replaceFirst("$1:$2");
+            var time = ChinaTimeFormat.inChina(iso);
+            // a day kept as a moment (start or end of the day in China: earliest hearing day, due days) is a date
+            boolean day = time != null && (time.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                    || time.toLocalTime().withNano(0).equals(java.time.LocalTime.of(23, 59, 59)));
+            return day ? ChinaTimeFormat.date(time) : ChinaTimeFormat.dateTime(iso);
         }
         if (value instanceof Number n) {
             return new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();

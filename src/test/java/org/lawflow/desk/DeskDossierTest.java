@@ -157,6 +157,62 @@ class DeskDossierTest {
     }
 
     @Test
+    void theHearingHostAndTheReviewerReadTheHearingInTheDossier() throws Exception {
+        var filed = flows.filedCase("zhangwei", ApiClient.citizenCase("zhangwei", "liqiang")); // 30,000 元: hearing rights
+        String caseNo = filed.caseNo();
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        flows.done("zhangwei", caseNo, "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
+        flows.runJobs(caseNo);
+        flows.done("zhangwei", caseNo, "Task_RecordNoticeDelivery",
+                Map.of("noticeDeliveredOn", ApiClient.todayInChina(), "deliveryMethod", "DIRECT"));
+        flows.runJobs(caseNo);
+        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/hearing-requests", Map.of("channel", "WRITTEN"))
+                .status()).isEqualTo(202);
+        flows.runJobs(caseNo);
+        flows.done("zhaomin", caseNo, "Task_AppointHost", Map.of("hearingHost", "chenjing"));
+        String scheduleTask = flows.task(caseNo, "Task_ScheduleHearing").getId();
+        var chenjing = WebappSession.login(http, base(), "chenjing");
+        JsonNode display = json.readTree(formVariables(chenjing, scheduleTask).at("/display/value").asText());
+        assertThat(display.get("earliestHearingDate").asText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日（星期.）");
+        String hearingDay = org.lawflow.system.ChinaTimeFormat
+                .inChina(taskService.getVariable(scheduleTask, "earliestHearingDate")).toLocalDate().toString();
+        flows.done("chenjing", caseNo, "Task_ScheduleHearing",
+                Map.of("hearingAt", hearingDay + "T09:30", "hearingPlace", "支队第二听证室", "hearingPublic", true));
+        flows.runJobs(caseNo);
+        flows.done("zhangwei", caseNo, "Task_RecordHearingNoticeService", Map.of("hearingNoticeServedOn",
+                ApiClient.todayInChina(), "hearingNoticeServiceMethod", "DIRECT", "hearingNoticeReceiptNo", "SD-9"));
+        String recordTask = flows.task(caseNo, "Task_RecordHearing").getId();
+        JsonNode recordDisplay = json.readTree(formVariables(chenjing, recordTask).at("/display/value").asText());
+        assertThat(recordDisplay.get("hearingAt").asText()).isEqualTo(
+                org.lawflow.system.ChinaTimeFormat.date(hearingDay).replaceAll("（.*", "") + " 09:30");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDate
+                .parse(hearingDay).atTime(11, 0).atZone(org.lawflow.system.ChinaTime.ZONE).toInstant()));
+        try {
+            flows.done("chenjing", caseNo, "Task_RecordHearing", Map.of("attendance", "PRESENT",
+                    "investigatorStatement", "调查人员陈述事实", "partyDefence", "当事人称系初犯", "crossExamination", "双方质证",
+                    "partySigned", true));
+        } finally {
+            org.lawflow.TestClock.restore();
+        }
+        flows.runJobs(caseNo);
+        String reportTask = flows.task(caseNo, "Task_WriteHearingReport").getId();
+        assertThat(formVariables(chenjing, reportTask).at("/dossier/value").asText())
+                .contains("举行听证并制作笔录（陈静，", "西宁火车站载客收费", "罚款30000元");
+        flows.done("chenjing", caseNo, "Task_WriteHearingReport",
+                Map.of("hearingOpinion", "当事人系初犯，建议罚款一万八千元", "hearingRecommendedFineAmount", 18000));
+        flows.runJobs(caseNo);
+        flows.done("zhangwei", caseNo, "Task_RecordStatement", Map.of("partyStated", false, "statementWaived", true,
+                "opinion", "听证中已陈述申辩"));
+        flows.runJobs(caseNo);
+
+        String reviewTask = flows.task(caseNo, "Task_ReviewLegality").getId();
+        var wangfang = WebappSession.login(http, base(), "wangfang");
+        String dossier = formVariables(wangfang, reviewTask).at("/dossier/value").asText();
+        assertThat(dossier).contains("已举行听证", "撰写听证报告（陈静，", "当事人系初犯，建议罚款一万八千元", "听证报告建议",
+                "罚款18000元——陈静", "罚款30000元——张伟").doesNotContain("HELD");
+    }
+
+    @Test
     void theCaseViewNamesWhoHoldsEachOpenTask() {
         var filed = flows.majorCaseAtLegalReview(ApiClient.todayInChina());
         var details = api.get("zhangwei", "/api/cases/" + filed.id()).json();

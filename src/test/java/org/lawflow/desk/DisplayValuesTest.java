@@ -24,6 +24,8 @@ class DisplayValuesTest {
         assertThat(display.text("hearingAt", "2026-12-15T01:30:00Z")).isEqualTo("2026年12月15日 09:30");
         assertThat(display.text("hearingAt", "2026-12-15T09:30")).isEqualTo("2026年12月15日 09:30");
         assertThat(display.text("filedOn", "2026-12-11")).isEqualTo("2026年12月11日（星期五）");
+        // a day kept as its last moment (the earliest hearing day)
+        assertThat(display.text("earliestHearingDate", "2026-12-16T23:59:59.000+0800")).isEqualTo("2026年12月16日（星期三）");
         assertThat(display.text("hearingOutcome", "HELD")).isEqualTo("已举行听证");
         assertThat(display.text("hearingOutcome", "NONE")).isEqualTo("未举行听证");
         assertThat(display.text("reviewOpinion", "APPROVE")).isEqualTo("同意");
