@@ -108,6 +108,7 @@ class DossierTasklistTest {
                         "审核意见：同意", "法制审核（王芳，", "拟处罚决定", "罚款3000元——张伟", "罚款2500元——张伟",
                         "待认领：负责人（");
                 assertNoRawCodes(head);
+                assertThat(browser.pageText()).as("no tenant id in Tasklist's task header").doesNotContain("xining");
                 browser.screenshot("dossier-3-head");
                 // 说明: the task's BPMN documentation (switching tabs renders the form anew: before filling it in)
                 browser.driver.findElement(By.xpath("//*[contains(@class,'nav-tabs')]//*[normalize-space(.)='说明']"))
