@@ -80,6 +80,30 @@ public final class Flows {
      * such as majorPublicInterest or complexCase) as the reason for the legal review.
      */
     public FiledCase caseAtLegalReview(int fine, String reviewGround, String deliveredOn) {
+        FiledCase filed = caseNotified(fine, reviewGround, deliveredOn);
+        done("zhangwei", filed.caseNo(), "Task_RecordStatement",
+                Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
+        return filed;
+    }
+
+    /**
+     * As {@link #caseUnderReview}, the proposal confirmed and the notice (违法行为通知书) delivered on
+     * {@code deliveredOn}: 陈述申辩 (and, with hearing rights, the hearing notice flow) follow.
+     */
+    public FiledCase caseNotified(int fine, String reviewGround, String deliveredOn) {
+        FiledCase filed = caseUnderReview(fine, reviewGround);
+        done("zhangwei", filed.caseNo(), "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
+        runJobs(filed.caseNo());
+        done("zhangwei", filed.caseNo(), "Task_RecordNoticeDelivery",
+                Map.of("noticeDeliveredOn", deliveredOn, "deliveryMethod", "DIRECT"));
+        return filed;
+    }
+
+    /**
+     * A filed {@code fine} 元 case of zhangwei and liqiang with {@code reviewGround} (a registration flag such as
+     * majorPublicInterest), its review started: 提交拟处罚决定 waits for zhangwei.
+     */
+    public FiledCase caseUnderReview(int fine, String reviewGround) {
         var registration = ApiClient.citizenCase("zhangwei", "liqiang");
         registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", fine))));
         registration.put(reviewGround, true);
@@ -88,12 +112,6 @@ public final class Flows {
         if (review.status() != 201) {
             throw new AssertionError("review not started: " + review.status() + " " + review.body());
         }
-        done("zhangwei", filed.caseNo(), "Task_SubmitProposedDecision", Map.of("proposalConfirmed", true));
-        runJobs(filed.caseNo());
-        done("zhangwei", filed.caseNo(), "Task_RecordNoticeDelivery",
-                Map.of("noticeDeliveredOn", deliveredOn, "deliveryMethod", "DIRECT"));
-        done("zhangwei", filed.caseNo(), "Task_RecordStatement",
-                Map.of("partyStated", false, "statementWaived", true, "opinion", "当事人书面放弃陈述申辩"));
         return filed;
     }
 

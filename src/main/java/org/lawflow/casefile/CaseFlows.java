@@ -1,6 +1,7 @@
 package org.lawflow.casefile;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.lawflow.identity.LawFlowUser;
+import org.lawflow.identity.UserNames;
 import org.lawflow.system.ChinaTime;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +42,12 @@ public class CaseFlows {
             OffsetDateTime endedAt, String state) {
     }
 
+    /**
+     * An open task with who holds it in words: {@code holder} is the assignee's name (陈静), or, for a group task
+     * nobody claimed yet, 待认领：the group and its members in the case's agency (待认领：法制审核员（王芳）).
+     */
     public record OpenTask(String id, String name, String taskKey, String processKey, String assignee,
-            OffsetDateTime created, OffsetDateTime due, boolean overdue) {
+            OffsetDateTime created, OffsetDateTime due, boolean overdue, String holder) {
     }
 
     private final RuntimeService runtimeService;
@@ -46,14 +55,16 @@ public class CaseFlows {
     private final TaskService taskService;
     private final RepositoryService repositoryService;
     private final CaseRepository cases;
+    private final UserNames names;
 
     CaseFlows(RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
-            RepositoryService repositoryService, CaseRepository cases) {
+            RepositoryService repositoryService, CaseRepository cases, UserNames names) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.cases = cases;
+        this.names = names;
     }
 
     /**
@@ -145,8 +156,30 @@ public class CaseFlows {
                 .orderByTaskCreateTime().asc().list().stream()
                 .map(t -> new OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
                         processKeyOf(t.getProcessDefinitionId()), t.getAssignee(), toChina(t.getCreateTime()),
-                        toChina(t.getDueDate()), t.getDueDate() != null && t.getDueDate().before(now)))
+                        toChina(t.getDueDate()), t.getDueDate() != null && t.getDueDate().before(now),
+                        holder(t, c.agencyId())))
                 .toList();
+    }
+
+    /** 陈静; or 待认领：法制审核员（王芳）; candidate users by name. */
+    private String holder(Task task, String agencyId) {
+        if (task.getAssignee() != null) {
+            return names.of(task.getAssignee());
+        }
+        List<String> candidates = new ArrayList<>();
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                continue;
+            }
+            if (link.getGroupId() != null) {
+                List<String> members = names.membersOf(link.getGroupId(), agencyId);
+                candidates.add(UserNames.groupName(link.getGroupId())
+                        + (members.isEmpty() ? "" : "（" + String.join("、", members) + "）"));
+            } else if (link.getUserId() != null) {
+                candidates.add(names.of(link.getUserId()));
+            }
+        }
+        return candidates.isEmpty() ? "未指定办理人" : "待认领：" + String.join("；", candidates);
     }
 
     private String processName(String definitionId) {

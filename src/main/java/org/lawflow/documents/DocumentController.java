@@ -66,6 +66,21 @@ class DocumentController {
         return file(documents.content(info.id()), MediaType.APPLICATION_PDF, info.fileName(), info.sha256());
     }
 
+    /**
+     * The same PDF for a link in a Tasklist form or the case dossier: the user of the browser's Tasklist login (see
+     * the /desk chain in SecurityConfiguration), the same access rules, shown in the browser (inline) instead of
+     * downloaded.
+     */
+    @GetMapping("/desk/documents/{id}")
+    ResponseEntity<byte[]> documentInBrowser(@PathVariable UUID id) {
+        DocumentInfo info = access.document(id, currentUser.get());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(info.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-SHA256", info.sha256())
+                .body(documents.content(info.id()));
+    }
+
     @GetMapping("/api/packages/{id}")
     ResponseEntity<byte[]> packageFile(@PathVariable UUID id) {
         PackageInfo info = access.packageInfo(id, currentUser.get());

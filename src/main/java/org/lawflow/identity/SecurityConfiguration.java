@@ -37,6 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * page cannot send without a CORS preflight that is never granted: that is the API's CSRF protection.</li>
  * <li>{@code /monitor/**}, {@code /demo/**}: the same HTTP Basic, answered by the browser's login dialog.</li>
  * <li>{@code /actuator/health}: open; details only for supervisors and administrators who send HTTP Basic.</li>
+ * <li>{@code /desk/**}: pages opened from a Tasklist form (the case dossier, the case's PDFs): the Camunda webapp
+ * login of the same browser ({@link WebappUsers}), read-only (GET), no second login; without one 401.</li>
  * <li>{@code /public/**}: open.</li>
  * <li>{@code /engine-rest/*}: Camunda's own Basic authentication filter (unauthenticated → 401).</li>
  * <li>{@code /camunda/**}: the Camunda webapps with their own login and CSRF filter (left on; see
@@ -105,9 +107,32 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The published decisions (公示): no login, no session. */
+    /**
+     * Pages opened from a Tasklist form: authenticated by the browser's Camunda webapp session (never creating one),
+     * GET only (nothing to forge), the user also the engine's authenticated user so authorizations and tenant checks
+     * apply as for /api.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain deskSecurity(HttpSecurity http, WebappUsers webappUsers, IdentityService identityService)
+            throws Exception {
+        statelessOwnAnswers(http, PAGE_POLICY).securityMatcher("/desk/**")
+                // the Tasklist session is only read: never given a new id (that would log Tasklist out)
+                .sessionManagement(s -> s.sessionFixation(f -> f.none()))
+                .authorizeHttpRequests(a -> a.requestMatchers(org.springframework.http.HttpMethod.GET, "/desk/**")
+                        .authenticated().anyRequest().denyAll())
+                .addFilterBefore(new WebappSessionAuthentication(webappUsers), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                writeProblem(res, HttpStatus.UNAUTHORIZED, "需要登录：请先登录 Tasklist 再打开案卷", false))
+                        .accessDeniedHandler((req, res, ex) -> writeProblem(res, HttpStatus.FORBIDDEN, "无权访问该资源")));
+        return http.build();
+    }
+
+    /** The published decisions (公示): no login, no session. */
+    @Bean
+    @Order(4)
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
         statelessOwnAnswers(http, PAGE_POLICY).securityMatcher("/public/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
@@ -120,7 +145,7 @@ class SecurityConfiguration {
      * and a second policy would be enforced on top of it.
      */
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
@@ -171,13 +196,49 @@ class SecurityConfiguration {
     }
 
     private void writeProblem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        writeProblem(response, status, detail, true);
+    }
+
+    /** {@code basic}: a 401 asks for HTTP Basic (not on /desk, whose login is Tasklist's). */
+    private void writeProblem(HttpServletResponse response, HttpStatus status, String detail, boolean basic)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());
         response.setContentType("application/problem+json;charset=UTF-8");
-        if (status == HttpStatus.UNAUTHORIZED) {
+        if (status == HttpStatus.UNAUTHORIZED && basic) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"LawFlow\", charset=\"UTF-8\"");
         }
         objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The Tasklist login of this browser as the request's user (/desk). */
+    static final class WebappSessionAuthentication extends OncePerRequestFilter {
+        private final WebappUsers webappUsers;
+
+        WebappSessionAuthentication(WebappUsers webappUsers) {
+            this.webappUsers = webappUsers;
+        }
+
+        /** An error page of a /desk request is answered for the same user (not as 401). */
+        @Override
+        protected boolean shouldNotFilterErrorDispatch() {
+            return false;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            webappUsers.fromSession(request).ifPresent(user -> {
+                var authorities = user.groups().stream()
+                        .map(g -> new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_" + g))
+                        .toList();
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                        .authenticated(user, null, authorities));
+                SecurityContextHolder.setContext(context);
+            });
+            chain.doFilter(request, response);
+        }
     }
 
     /** Makes the API user the engine's current user for the duration of the request. */

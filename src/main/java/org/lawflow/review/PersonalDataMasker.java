@@ -21,7 +21,7 @@ import org.lawflow.casefile.PartyIdentifiers;
  * public page's 执法对象/证件号码 columns (马**, 630102********3019). An organisation party's name, 统一社会信用代码
  * and address are public by law and stay as written.
  */
-final class PersonalDataMasker {
+public final class PersonalDataMasker {
 
     private static final Pattern ID_18 = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
     private static final Pattern ID_15 = Pattern.compile("(?<![0-9A-Za-z])\\d{15}(?![0-9A-Za-z])");
@@ -58,7 +58,7 @@ final class PersonalDataMasker {
     }
 
     /** The masker for a case: what it knows about the party is masked wherever it appears, besides the patterns. */
-    static PersonalDataMasker forParty(EnforcementCase.Party party) {
+    public static PersonalDataMasker forParty(EnforcementCase.Party party) {
         List<Function<String, List<Hit>>> detectors = new ArrayList<>(List.of(
                 text -> hits(ID_18, text, PersonalDataMasker::isPersonalId18, PartyIdentifiers::mask),
                 text -> hits(ID_15, text, PersonalDataMasker::isPersonalId15, PartyIdentifiers::mask),
@@ -78,7 +78,7 @@ final class PersonalDataMasker {
     }
 
     /** The text with every match masked; earlier detectors win where two overlap, public terms are left alone. */
-    String mask(String text) {
+    public String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -104,7 +104,7 @@ final class PersonalDataMasker {
     }
 
     /** 马建国 → 马**. */
-    static String maskName(String name) {
+    public static String maskName(String name) {
         if (name == null || name.isEmpty()) {
             return "*";
         }
@@ -112,7 +112,7 @@ final class PersonalDataMasker {
     }
 
     /** 13800971234 → 138****1234. */
-    static String maskPhone(String phone) {
+    public static String maskPhone(String phone) {
         if (phone.length() <= 7) {
             return stars(phone);
         }
@@ -120,7 +120,7 @@ final class PersonalDataMasker {
     }
 
     /** 青海省西宁市城东区八一路1号 → 青海省西宁市城东区*****: the divisions stay, street and house number go. */
-    static String maskAddress(String address) {
+    public static String maskAddress(String address) {
         String divisions = divisions(address);
         return divisions + stars(address.substring(divisions.length()));
     }

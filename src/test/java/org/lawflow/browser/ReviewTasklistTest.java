@@ -44,11 +44,8 @@ class ReviewTasklistTest {
         var api = new ApiClient(rest);
         var flows = new Flows(api, processEngine);
         // a small fine (no hearing rights) that concerns a major public interest: legal review is required
-        var registration = ApiClient.citizenCase("zhangwei", "liqiang");
-        registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", 3000))));
-        registration.put("majorPublicInterest", true);
-        var filed = flows.filedCase("zhangwei", registration);
-        assertThat(api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null).status()).isEqualTo(201);
+        // a small fine (no hearing rights) that concerns a major public interest: legal review is required
+        var filed = flows.caseUnderReview(3000, "majorPublicInterest");
 
         try (Browser browser = Browser.open("http://localhost:" + port)) {
             try {
