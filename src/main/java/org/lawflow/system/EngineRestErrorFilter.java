@@ -42,8 +42,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li><b>503</b> with {@code Retry-After}: the database connection was lost (PostgreSQL restart, fail-over), as
  * {@code /api} answers too (DatabaseOutageTest): the engine REST's error body carries the error code that
  * {@link DatabaseExceptionCodes} assigns, or the driver's and the pool's messages ({@link DatabaseFailures#MESSAGES}).</li>
- * <li><b>400</b> naming the field, or <b>409</b>: a listener or delegate refused the input or the step (an
- * {@link InvalidInputException} or {@link ConflictException}, seen by {@link EngineUserErrors}), as {@code /api} does.</li>
+ * <li><b>400</b> with the field in {@code field}, or <b>409</b>: a listener or delegate refused the input or the step (an
+ * {@link InvalidInputException} or {@link ConflictException}, seen by {@link EngineUserErrors}), as {@code /api} does;
+ * the {@code message} is the Chinese reason alone, which Tasklist shows the officer as it is (Camunda's own would be
+ * "Cannot submit task form …: ENGINE-03051 There was an exception while invoking the TaskListener. Message: …").</li>
  * </ul>
  * Nothing else is touched; the engine is unchanged (the failed transaction was rolled back by the engine). A servlet
  * filter rather than a JAX-RS exception mapper: Camunda's own {@code RestExceptionHandler} already maps the wrapping
@@ -104,8 +106,9 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
             String missing;
             RuntimeException userError = wrapper.getStatus() == 500 && !databaseDown ? userError(request, wrapper) : null;
             if (userError instanceof InvalidInputException invalid) {
-                writeError(wrapper, HttpStatus.BAD_REQUEST, "InvalidInput", invalid.field() + "：" + invalid.getMessage(),
-                        invalid.field());
+                // the message is what Tasklist's toast shows an officer: the Chinese reason alone (the guards' reasons
+                // name the field in Chinese); the variable name is in "field" for clients
+                writeError(wrapper, HttpStatus.BAD_REQUEST, "InvalidInput", invalid.getMessage(), invalid.field());
             } else if (userError != null) {
                 writeError(wrapper, HttpStatus.CONFLICT, "Conflict", userError.getMessage(), null);
             } else if (databaseDown) {
