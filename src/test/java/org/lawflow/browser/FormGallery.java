@@ -19,7 +19,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
  * Every Camunda Form of forms/ as an open task of one user, so that a browser test can look at each form in Tasklist
  * without walking every flow to it: a throw-away process with one user task per form ({@code formRef}, binding
  * {@code deployment}) deployed together with the form files. The forms then show without the variables a real case
- * gives them (the real flows are walked for the forms where those matter, see {@link FastTypingTest}).
+ * gives them (the real flows are walked for the forms where those matter, see {@link TaskFormInputTest}).
  */
 final class FormGallery implements AutoCloseable {
 
