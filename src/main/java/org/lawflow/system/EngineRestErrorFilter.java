@@ -47,6 +47,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the {@code message} is the Chinese reason alone, which Tasklist shows the officer as it is (Camunda's own would be
  * "Cannot submit task form …: ENGINE-03051 There was an exception while invoking the TaskListener. Message: …").</li>
  * </ul>
+ * A 403 or 404 whose message is Camunda's English ("No matching task with id …", "The user with id … does not have …")
+ * gets a Chinese message: Tasklist shows it to the officer in its notice.
  * Nothing else is touched; the engine is unchanged (the failed transaction was rolled back by the engine). A servlet
  * filter rather than a JAX-RS exception mapper: Camunda's own {@code RestExceptionHandler} already maps the wrapping
  * {@code RestException}, and Jersey's choice between two mappers of the same type is not specified. It buffers only
@@ -121,6 +123,12 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
                 writeError(wrapper, HttpStatus.NOT_FOUND, "NotFound", missing, null);
             } else if (wrapper.getStatus() == 500 && ruleConflict(wrapper)) {
                 wrapper.setStatus(HttpStatus.CONFLICT.value());
+            } else if ((wrapper.getStatus() == 403 || wrapper.getStatus() == 404) && englishMessage(wrapper)) {
+                // Camunda's "No matching task with id …" / "The user with id … does not have … permission": Tasklist
+                // shows the message to the officer as it is
+                HttpStatus status = HttpStatus.valueOf(wrapper.getStatus());
+                writeError(wrapper, status, status == HttpStatus.FORBIDDEN ? "Forbidden" : "NotFound",
+                        status == HttpStatus.FORBIDDEN ? "当前用户无权执行此操作" : "所请求的任务或记录不存在，或无权查看", null);
             }
             wrapper.copyBodyToResponse();
         }
@@ -210,6 +218,18 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
         try {
             var body = objectMapper.readTree(response.getContentAsByteArray());
             return body != null && ConflictException.class.getSimpleName().equals(body.path("type").asText());
+        } catch (IOException notJson) {
+            return false;
+        }
+    }
+
+    /** The error body is Camunda's, with a message in English (no Chinese character). */
+    private boolean englishMessage(ContentCachingResponseWrapper response) {
+        try {
+            var body = objectMapper.readTree(response.getContentAsByteArray());
+            String message = body == null ? "" : body.path("message").asText("");
+            return !message.isEmpty() && message.codePoints()
+                    .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         } catch (IOException notJson) {
             return false;
         }

@@ -66,6 +66,11 @@ class ListenerRefusalAnswerTest {
             assertRefusal(answer.status(), answer.body());
         }
         assertThat(flows.task(filed.caseNo(), "Task_HeadDecision").getId()).as("the task stays open").isEqualTo(taskId);
+
+        // Camunda's English "No matching process definition with key: …" in Chinese
+        var hidden = api.get("zhaomin", "/engine-rest/process-definition/key/no-such-flow");
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(404);
+        assertThat(hidden.json().path("message").asText()).isEqualTo("所请求的任务或记录不存在，或无权查看");
     }
 
     private static void assertRefusal(int status, String body) throws Exception {
