@@ -26,6 +26,15 @@ public final class ApiClient {
         return exchange(user, HttpMethod.GET, path, null);
     }
 
+    /** The items of a JSON list answer, failing the test unless the answer is 200. */
+    public java.util.List<JsonNode> list(String user, String path) {
+        Response response = get(user, path);
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
+        java.util.List<JsonNode> items = new java.util.ArrayList<>();
+        response.json().forEach(items::add);
+        return items;
+    }
+
     public Response post(String user, String path, Object body) {
         return exchange(user, HttpMethod.POST, path, body);
     }

@@ -190,9 +190,36 @@ public final class Flows {
             }
         }
         Map<String, Object> typed = new java.util.HashMap<>();
-        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        variables.forEach((k, v) -> typed.put(k, v instanceof Json j ? Map.of("value", j.text(), "type", "Json")
+                : Map.of("value", v)));
         return api.exchange(user, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete",
                 Map.of("variables", typed));
+    }
+
+    /** A Json variable as Tasklist submits a taglist or a dynamic list: the JSON text, type Json. */
+    public record Json(String text) {
+    }
+
+    /** {@code Json} of a list: [{"attendee":"zhaomin","view":"同意"}] from ("zhaomin", "同意"); a list of strings as is. */
+    public static Json json(Object list) {
+        try {
+            return new Json(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(list));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** 集体讨论's attendees and their views as its form submits them: the picked ids (Json) and a row per view. */
+    public static Map<String, Object> discussion(String... attendeeAndView) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        var attendees = new java.util.ArrayList<String>();
+        for (int i = 0; i + 1 < attendeeAndView.length; i += 2) {
+            attendees.add(attendeeAndView[i]);
+            variables.put("discussionAttendee" + (i / 2 + 1), attendeeAndView[i]);
+            variables.put("discussionView" + (i / 2 + 1), attendeeAndView[i + 1]);
+        }
+        variables.put("discussionAttendees", json(attendees));
+        return variables;
     }
 
     /** The single open task of the case with the given definition key. */

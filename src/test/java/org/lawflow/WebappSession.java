@@ -24,12 +24,18 @@ public record WebappSession(Map<String, String> jar, String token, String cookie
 
     /** Logs {@code user} (password demo) in to Tasklist at {@code base} (e.g. http://localhost:8080). */
     public static WebappSession login(HttpClient client, String base, String user) throws Exception {
-        var page = client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
+        return login(client, base, user, "tasklist");
+    }
+
+    /** Logs {@code user} (password demo) in to one webapp ({@code tasklist}, {@code cockpit}, {@code admin}). */
+    public static WebappSession login(HttpClient client, String base, String user, String app) throws Exception {
+        var page = client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         String token = page.headers().firstValue("X-XSRF-TOKEN").orElse(null);
         assertThat(token).as(page.headers().map().toString()).isNotBlank();
         Map<String, String> jar = cookies(page.headers().allValues("Set-Cookie"), new LinkedHashMap<>());
-        var login = client.send(form(base + LOGIN, jar, token, "username=" + user + "&password=demo"),
+        String path = LOGIN.substring(0, LOGIN.lastIndexOf('/') + 1) + app;
+        var login = client.send(form(base + path, jar, token, "username=" + user + "&password=demo"),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         List<String> setCookies = login.headers().allValues("Set-Cookie");

@@ -204,5 +204,15 @@ final class BareEngineBaseline implements FlowTarget, AutoCloseable {
         public Date due(org.camunda.bpm.engine.delegate.DelegateExecution execution, String period) {
             return due(period, (Object) null);
         }
+
+        /** As {@code review.DecisionLimitReminders#inForce}: no extension in the benchmark. */
+        public Date inForce(org.camunda.bpm.engine.delegate.VariableScope scope, Date statutory) {
+            return statutory;
+        }
+
+        /** As {@code review.DecisionLimitReminders#ahead}. */
+        public boolean ahead(org.camunda.bpm.engine.delegate.DelegateExecution execution, String period) {
+            return true;
+        }
     }
 }

@@ -91,6 +91,7 @@ class CaseController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("case", c);
         body.put("statusLabel", c.status().label());
+        body.put("reviewGrounds", reviewGrounds(c));
         body.put("flows", flows.flows(c, user));
         body.put("tasks", flows.openTasks(c, user));
         for (CaseDetailsContributor contributor : contributors) {
@@ -98,6 +99,26 @@ class CaseController {
         }
         body.put("events", events.of(c.id(), user));
         return body;
+    }
+
+    /**
+     * What the registration says about the grounds of legal review (行政处罚法第五十八条, 国办发〔2018〕118号), each with
+     * its Chinese label: the case view shows them beside the case's own fields.
+     */
+    static List<Map<String, Object>> reviewGrounds(EnforcementCase c) {
+        return List.of(ground("majorPublicInterest", "涉及重大公共利益", c.majorPublicInterest()),
+                ground("socialImpact", "可能造成重大社会影响或引发社会风险", c.socialImpact()),
+                ground("thirdPartyMajorInterest", "直接关系第三人重大权益", c.thirdPartyMajorInterest()),
+                ground("complexCase", "疑难复杂、涉及多个法律关系", c.complexCase()));
+    }
+
+    private static Map<String, Object> ground(String field, String label, boolean value) {
+        Map<String, Object> ground = new LinkedHashMap<>();
+        ground.put("field", field);
+        ground.put("label", label);
+        ground.put("value", value);
+        ground.put("valueLabel", value ? "是" : "否");
+        return ground;
     }
 
     /** Checks the case's hash-chained full-process record: intact, or where it was changed or cut. */

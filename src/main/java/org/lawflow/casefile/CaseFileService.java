@@ -72,7 +72,7 @@ public class CaseFileService {
                 r.proposedDecision().penalties().stream()
                         .map(x -> new EnforcementCase.Penalty(x.kind(), x.amount(), x.detail())).toList(),
                 officers, Boolean.TRUE.equals(r.majorPublicInterest()), Boolean.TRUE.equals(r.complexCase()),
-                Boolean.TRUE.equals(r.socialImpact()), filedOn, user.id(), ChinaTime.nowOffset());
+                Boolean.TRUE.equals(r.socialImpact()), Boolean.TRUE.equals(r.thirdPartyMajorInterest()), filedOn, user.id(), ChinaTime.nowOffset());
         cases.insert(enforcementCase);
         events.record(enforcementCase.id(), user.id(), "立案登记", "登记案件 " + caseNo,
                 "当事人：" + p.name() + "；拟处罚：" + enforcementCase.penaltySummary());

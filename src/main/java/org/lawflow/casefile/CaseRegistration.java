@@ -28,6 +28,8 @@ record CaseRegistration(
         Boolean majorPublicInterest,
         Boolean complexCase,
         Boolean socialImpact,
+        /** 直接关系第三人重大权益; absent reads false (see EnforcementCase#thirdPartyMajorInterest). */
+        Boolean thirdPartyMajorInterest,
         LocalDate filedOn) {
 
     record PartyInput(

@@ -64,13 +64,13 @@ class CaseRepository {
         jdbc.sql("""
                 insert into enforcement_case (id, agency_id, case_no, status, case_cause, party_type, party_name,
                   party_id_number, party_legal_rep, party_phone, party_address, party_email, facts, legal_basis,
-                  penalty_basis, major_public_interest, complex_case, social_impact, filed_on, registered_by,
-                  registered_at, version)
-                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)""")
+                  penalty_basis, major_public_interest, complex_case, social_impact, third_party_major_interest, filed_on,
+                  registered_by, registered_at, version)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)""")
                 .params(c.id(), c.agencyId(), c.caseNo(), c.status().name(), c.cause(), p.type().name(), p.name(),
                         p.idNumber(), p.legalRepresentative(), p.phone(), p.address(), p.email(), c.facts(),
                         c.legalBasis(), c.penaltyBasis(), c.majorPublicInterest(), c.complexCase(),
-                        c.socialImpact(), c.filedOn(), c.registeredBy(), c.registeredAt())
+                        c.socialImpact(), c.thirdPartyMajorInterest(), c.filedOn(), c.registeredBy(), c.registeredAt())
                 .update();
         for (String officer : c.officers()) {
             jdbc.sql("insert into case_officer (case_id, user_id) values (?, ?)").params(c.id(), officer).update();
@@ -221,8 +221,8 @@ class CaseRepository {
         return cases.stream().map(c -> new EnforcementCase(c.id(), c.agencyId(), c.caseNo(), c.status(), c.cause(),
                 c.party(), c.facts(), evidence.getOrDefault(c.id(), List.of()), c.legalBasis(), c.penaltyBasis(),
                 penalties.getOrDefault(c.id(), List.of()), officers.getOrDefault(c.id(), List.of()),
-                c.majorPublicInterest(), c.complexCase(), c.socialImpact(), c.filedOn(), c.registeredBy(),
-                c.registeredAt())).toList();
+                c.majorPublicInterest(), c.complexCase(), c.socialImpact(), c.thirdPartyMajorInterest(), c.filedOn(),
+                c.registeredBy(), c.registeredAt())).toList();
     }
 
     /** The case row without its child rows (added by {@link #load}). */
@@ -234,7 +234,7 @@ class CaseRepository {
                 CaseStatus.valueOf(rs.getString("status")), rs.getString("case_cause"), party, rs.getString("facts"),
                 List.of(), rs.getString("legal_basis"), rs.getString("penalty_basis"), List.of(), List.of(),
                 rs.getBoolean("major_public_interest"), rs.getBoolean("complex_case"), rs.getBoolean("social_impact"),
-                rs.getObject("filed_on", LocalDate.class), rs.getString("registered_by"),
+                rs.getBoolean("third_party_major_interest"), rs.getObject("filed_on", LocalDate.class), rs.getString("registered_by"),
                 rs.getObject("registered_at", OffsetDateTime.class));
     }
 }

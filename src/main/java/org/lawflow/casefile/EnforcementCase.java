@@ -23,6 +23,12 @@ public record EnforcementCase(
         boolean majorPublicInterest,
         boolean complexCase,
         boolean socialImpact,
+        /**
+         * 直接关系第三人重大权益 (行政处罚法第五十八条第一款第二项, 国办发〔2018〕118号): false when the registration does not
+         * say so. That cannot drop a review the statute requires: its limb needs a hearing too, and a held hearing
+         * brings the case into legal review by itself.
+         */
+        boolean thirdPartyMajorInterest,
         LocalDate filedOn,
         String registeredBy,
         OffsetDateTime registeredAt) {

@@ -30,6 +30,8 @@ public final class TemplateValues {
             Map.entry("ADOPTED", "理由成立，予以采纳"), Map.entry("PARTLY", "部分采纳"),
             Map.entry("NOT_ADOPTED", "理由不成立，不予采纳"));
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Map<String, Object> vars;
 
     public TemplateValues(Map<String, Object> vars) {
@@ -66,6 +68,10 @@ public final class TemplateValues {
     public String date(String name) {
         Object value = vars.get(name);
         if (value instanceof String s && s.length() >= 10 && s.charAt(4) == '-') {
+            if (s.strip().length() > 10 && ChinaTimeFormat.inChina(s) != null) {
+                // a moment with a zone (form-js datetime: 2026-12-11T16:30:00Z) is a day in China, not in UTC
+                return ChinaTimeFormat.documentDate(ChinaTimeFormat.inChina(s));
+            }
             try {
                 return ChinaTimeFormat.documentDate(LocalDate.parse(s.substring(0, 10)));
             } catch (RuntimeException e) {
@@ -86,6 +92,33 @@ public final class TemplateValues {
         }
         return Arrays.stream(String.valueOf(value).split("\\r?\\n|[,，]")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The items of a list variable whose items are objects (a Json variable such as the 集体讨论's attendees with their
+     * views), each as field → text; empty when missing or not such a list. Reads the JSON text of the value, so the
+     * documents need no Spin.
+     */
+    public List<Map<String, String>> rows(String name) {
+        Object value = vars.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            var node = JSON.readTree(String.valueOf(value));
+            if (node == null || !node.isArray()) {
+                return List.of();
+            }
+            List<Map<String, String>> rows = new java.util.ArrayList<>();
+            for (var item : node) {
+                Map<String, String> row = new java.util.LinkedHashMap<>();
+                item.fields().forEachRemaining(f -> row.put(f.getKey(), f.getValue().isNull() ? MISSING : text(f.getValue().asText())));
+                rows.add(row);
+            }
+            return rows;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return List.of();
+        }
     }
 
     public static String text(Object value) {

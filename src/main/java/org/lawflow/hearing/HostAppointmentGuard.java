@@ -49,12 +49,11 @@ class HostAppointmentGuard implements TaskListener {
         if (noteTaker != null && c.officers().contains(noteTaker)) {
             throw new InvalidInputException(NOTE_TAKER, "记录员不得由本案调查人员担任");
         }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        String name = org.lawflow.identity.StaffPicker.name(user);
         task.setVariable(HOST, host);
-        task.setVariable(HOST_NAME, name.isEmpty() ? host : name);
+        task.setVariable(HOST_NAME, name);
         task.setVariable(NOTE_TAKER, noteTaker);
-        record(records, task, "指定听证主持人", "主持人：" + (name.isEmpty() ? host : name) + "（" + host + "）"
+        record(records, task, "指定听证主持人", "主持人：" + name + "（" + host + "）"
                 + (noteTaker == null ? "" : "；记录员：" + noteTaker));
     }
 }

@@ -63,16 +63,41 @@ class MailRecords {
                             r.messageId())
                     .update();
             if (updated == 0) {
-                jdbc.sql("insert into mail_record (id, message_id, case_id, agency_id, process_instance_id, "
-                        + "activity_id, template, recipient_token, recipient, subject, attachments, status, restricted, "
-                        + "attempts, last_error, created_at, sent_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                        .params(r.id(), r.messageId(), r.caseId(), r.agencyId(), r.processInstanceId(),
-                                r.activityId(), r.template(), r.recipientToken(), r.recipient(), r.subject(),
-                                r.attachments(), r.status(), r.restricted(), r.attempts(), r.lastError(),
-                                r.createdAt(), r.sentAt())
-                        .update();
+                insert(r);
             }
         });
+    }
+
+    /** Inserts in the caller's transaction: a mail for the outbox commits (or not) with what caused it. */
+    void insert(MailRecord r) {
+        jdbc.sql("insert into mail_record (id, message_id, case_id, agency_id, process_instance_id, "
+                + "activity_id, template, recipient_token, recipient, subject, attachments, status, restricted, "
+                + "attempts, last_error, created_at, sent_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(r.id(), r.messageId(), r.caseId(), r.agencyId(), r.processInstanceId(),
+                        r.activityId(), r.template(), r.recipientToken(), r.recipient(), r.subject(),
+                        r.attachments(), r.status(), r.restricted(), r.attempts(), r.lastError(),
+                        r.createdAt(), r.sentAt())
+                .update();
+    }
+
+    /** The outbox's mails of these templates not sent yet (pending, failed or being sent), oldest first. */
+    List<MailRecord> unsent(List<String> templates, int limit) {
+        String in = String.join(",", java.util.Collections.nCopies(templates.size(), "?"));
+        var params = new java.util.ArrayList<Object>(templates);
+        params.add(limit);
+        return jdbc.sql("select * from mail_record where status in ('" + MailRecord.PENDING + "', '"
+                + MailRecord.FAILED + "', '" + MailRecord.SENDING + "') and template in (" + in
+                + ") order by created_at limit ?").params(params).query((rs, i) -> map(rs)).list();
+    }
+
+    /**
+     * Takes the mail for sending if it is still as read (status and attempts), committed at once; false when another
+     * thread or node took it first.
+     */
+    boolean claim(MailRecord r) {
+        return Boolean.TRUE.equals(requiresNew.execute(status -> jdbc.sql("update mail_record set status = ? "
+                + "where message_id = ? and status = ? and attempts = ?")
+                .params(MailRecord.SENDING, r.messageId(), r.status(), r.attempts()).update() == 1));
     }
 
     private static MailRecord map(ResultSet rs) throws SQLException {

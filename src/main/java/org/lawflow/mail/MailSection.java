@@ -8,7 +8,10 @@ import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
-/** Section "mails" of GET /api/cases/{id}: every mail of the case; discipline mails only for head and supervisor. */
+/**
+ * Section "mails" of GET /api/cases/{id}: every mail of the case — not the staff's task notices ({@link TaskMails}),
+ * which are no correspondence of the case; discipline mails only for head and supervisor.
+ */
 @Component
 class MailSection implements CaseDetailsContributor {
 
@@ -34,7 +37,7 @@ class MailSection implements CaseDetailsContributor {
     public Object contribute(EnforcementCase c) {
         var user = currentUser.get();
         List<MailRecord> all = records.ofCase(c.id());
-        return all.stream().filter(r -> r.visibleTo(user))
+        return all.stream().filter(r -> r.visibleTo(user) && !TaskMails.TEMPLATES.contains(r.template()))
                 .map(r -> new MailView(r.messageId(), r.template(), r.recipientToken(), r.recipient(), r.subject(),
                         r.attachments(), r.status(), r.attempts(), r.lastError(), r.createdAt(), r.sentAt()))
                 .toList();

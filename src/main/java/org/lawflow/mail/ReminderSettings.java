@@ -68,7 +68,14 @@ public record ReminderSettings(List<String> recipients, String template, String 
         if (task.getAssignee() != null) {
             tokens.add("user:" + task.getAssignee());
         }
-        for (IdentityLink link : task.getCandidates()) {
+        tokens.addAll(candidates(task.getCandidates()));
+        return tokens;
+    }
+
+    /** The candidate users and groups among a task's identity links, as recipient tokens. */
+    static List<String> candidates(java.util.Collection<? extends IdentityLink> links) {
+        List<String> tokens = new ArrayList<>();
+        for (IdentityLink link : links) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
                 tokens.add(link.getUserId() != null ? "user:" + link.getUserId() : "group:" + link.getGroupId());
             }

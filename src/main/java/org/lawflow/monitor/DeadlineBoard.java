@@ -1,7 +1,5 @@
 package org.lawflow.monitor;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -29,8 +27,8 @@ import org.lawflow.identity.LawFlowUser;
 import org.springframework.stereotype.Component;
 
 /**
- * The statutory deadlines of the user tasks, per agency: open tasks that are overdue or due within two working
- * days (and the other open ones with a due date), and tasks completed after their due date (met late) in the last
+ * The statutory deadlines of the user tasks, per agency: open tasks that are overdue or due within
+ * {@link DueSoon} (2 working days) (and the other open ones with a due date), and tasks completed after their due date (met late) in the last
  * 90 days. Queries run as the given user, so Camunda's tenant check and authorizations decide what is listed
  * (an officer never sees a discipline clue; a user of one agency nothing of another).
  */
@@ -78,14 +76,15 @@ class DeadlineBoard {
 
     private final ProcessEngine engine;
     private final EngineAuthentication engineAuthentication;
-    private final StatutoryDeadlines deadlines;
     private final Map<String, String[]> bases = new ConcurrentHashMap<>();
     private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
 
-    DeadlineBoard(ProcessEngine engine, EngineAuthentication engineAuthentication, StatutoryDeadlines deadlines) {
+    private final DueSoon dueSoon;
+
+    DeadlineBoard(ProcessEngine engine, EngineAuthentication engineAuthentication, DueSoon dueSoon) {
         this.engine = engine;
         this.engineAuthentication = engineAuthentication;
-        this.deadlines = deadlines;
+        this.dueSoon = dueSoon;
     }
 
     Board board(LawFlowUser user, String flow, String officer) {
@@ -151,11 +150,13 @@ class DeadlineBoard {
         return query;
     }
 
-    /** End of the second working day after today: "due soon" is due by then. */
+    /** The end of the last day that counts as due soon ({@link DueSoon}). */
     Date dueSoonUntil(Date now) {
-        ZoneId zone = deadlines.zone();
-        LocalDate today = now.toInstant().atZone(zone).toLocalDate();
-        return deadlines.endOfDay(deadlines.workdays(today, 2).due());
+        return dueSoon.until(now);
+    }
+
+    int dueSoonWorkdays() {
+        return dueSoon.workdays();
     }
 
     /** The flows the user may filter by (key → Chinese name). */

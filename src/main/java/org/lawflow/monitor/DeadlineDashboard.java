@@ -36,6 +36,7 @@ class DeadlineDashboard {
         model.addAttribute("dueSoon", result.count(DeadlineBoard.Status.DUE_SOON));
         model.addAttribute("metLate", result.count(DeadlineBoard.Status.MET_LATE));
         model.addAttribute("openShown", result.count(DeadlineBoard.Status.OPEN));
+        model.addAttribute("dueSoonWorkdays", board.dueSoonWorkdays());
         model.addAttribute("flows", board.flows());
         model.addAttribute("flow", flow == null ? "" : flow);
         model.addAttribute("officer", officer == null ? "" : officer);

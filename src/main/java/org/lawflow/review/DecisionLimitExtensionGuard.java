@@ -1,19 +1,16 @@
 package org.lawflow.review;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lawflow.calendar.StatutoryDeadlines;
-import org.lawflow.calendar.StatutoryPeriod;
 import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
  * 延长办案期限 (行政处罚法第六十条：九十日内作出决定，法律、法规、规章另有规定的从其规定): an extension needs the head's
- * reasons and a new limit later than the current one; who approved it goes into {@code decisionLimitExtendedBy}
+ * reasons and a new limit later than the one in force; who approved it goes into {@code decisionLimitExtendedBy}
  * for the case record.
  */
 @Component("decisionLimitExtensionGuard")
@@ -25,11 +22,10 @@ class DecisionLimitExtensionGuard implements TaskListener {
     static final String REASON = "extensionReason";
     static final String APPROVED_BY = "decisionLimitExtendedBy";
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private final StatutoryDeadlines deadlines;
+    private final DecisionLimitReminders limit;
 
-    DecisionLimitExtensionGuard(StatutoryDeadlines deadlines) {
-        this.deadlines = deadlines;
+    DecisionLimitExtensionGuard(DecisionLimitReminders limit) {
+        this.limit = limit;
     }
 
     @Override
@@ -46,23 +42,13 @@ class DecisionLimitExtensionGuard implements TaskListener {
             return;
         }
         LocalDate newLimit = date(ReviewVariables.string(task, NEW_LIMIT));
-        LocalDate current = current(task);
+        LocalDate current = limit.limitOn(task);
         if (!newLimit.isAfter(current)) {
             throw new InvalidInputException(NEW_LIMIT, "延长后的期限须晚于现有期限（" + current + "）");
         }
         var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         task.setVariable(APPROVED_BY, auth != null ? auth.getUserId()
                 : task.getAssignee() != null ? task.getAssignee() : "system");
-    }
-
-    /** The limit in force: an earlier extension, or 90 days from 立案. */
-    private LocalDate current(DelegateTask task) {
-        String extended = ReviewVariables.string(task, DecisionLimitExtensionDelegate.LIMIT);
-        if (extended != null && !extended.isEmpty()) {
-            return LocalDate.parse(extended);
-        }
-        return deadlines.due(StatutoryPeriod.DECISION_LIMIT.name(), ReviewVariables.string(task, "filedOn"))
-                .toInstant().atZone(CHINA).toLocalDate();
     }
 
     private static LocalDate date(String value) {

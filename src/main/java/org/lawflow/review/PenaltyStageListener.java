@@ -152,8 +152,8 @@ class PenaltyStageListener {
         List<String> parts = new ArrayList<>();
         add(parts, "讨论结论", label(ReviewVariables.string(task, "discussionConclusion")));
         add(parts, "讨论的拟处罚", history.currentProposalText(c));
-        add(parts, "参加人员", ReviewVariables.string(task, "discussionAttendees"));
-        add(parts, "讨论记录", ReviewVariables.string(task, "discussionRecord"));
+        add(parts, "讨论情况", ReviewVariables.string(task, CollectiveDiscussionGuard.RECORD));
+        // the attendees and each one's view follow from CollectiveDiscussionGuard, which checks them
         task.setVariableLocal(RECORD_DETAIL, String.join("；", parts));
     }
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attaches {@link PenaltyStageListener} to the steps that set the penalty, and {@link StepSummaryListener} to the
- * review's other steps (each found by the form it shows), when a definition is parsed, so every deployed version carries them. Built-in listeners run before the BPMN's own (the guards) and before the
+ * review's other steps (each found by the form it shows), and gives 集体讨论 the agency's heads to pick from, when a definition is parsed, so every deployed version carries them. Built-in listeners run before the BPMN's own (the guards) and before the
  * full-process record, which then finds the step's Chinese summary.
  */
 @Component
@@ -22,10 +22,13 @@ class PenaltyStagePlugin extends AbstractProcessEnginePlugin {
 
     private final PenaltyStageListener listener;
     private final StepSummaryListener summaries;
+    private final CollectiveDiscussionGuard discussion;
 
-    PenaltyStagePlugin(PenaltyStageListener listener, StepSummaryListener summaries) {
+    PenaltyStagePlugin(PenaltyStageListener listener, StepSummaryListener summaries,
+            CollectiveDiscussionGuard discussion) {
         this.listener = listener;
         this.summaries = summaries;
+        this.discussion = discussion;
     }
 
     @Override
@@ -43,6 +46,10 @@ class PenaltyStagePlugin extends AbstractProcessEnginePlugin {
             }
             if (review && !PenaltyStageListener.STATEMENT.equals(form)) {
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener.forForm(form));
+            }
+            if (review && PenaltyStageListener.COLLECTIVE_DISCUSSION.equals(form)) {
+                // the heads to pick from (集体讨论's attendees are chosen, not typed)
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, discussion::offerHeads);
             }
         });
     }

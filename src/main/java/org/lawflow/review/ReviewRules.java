@@ -48,6 +48,7 @@ class ReviewRules {
         facts.put(ReviewVariables.MAJOR_PUBLIC_INTEREST, c.majorPublicInterest());
         facts.put(ReviewVariables.COMPLEX_CASE, c.complexCase());
         facts.put(ReviewVariables.SOCIAL_IMPACT, c.socialImpact());
+        facts.put(ReviewVariables.THIRD_PARTY_MAJOR_INTEREST, c.thirdPartyMajorInterest());
         return facts;
     }
 

@@ -18,6 +18,7 @@ final class ReviewVariables {
     static final String MAJOR_PUBLIC_INTEREST = "majorPublicInterest";
     static final String COMPLEX_CASE = "complexCase";
     static final String SOCIAL_IMPACT = "socialImpact";
+    static final String THIRD_PARTY_MAJOR_INTEREST = "thirdPartyMajorInterest";
     static final String HEARING_OUTCOME = "hearingOutcome";
     static final String PROPOSED_FINE = "proposedFineAmount";
     static final String NOTICE_DELIVERED_ON = "noticeDeliveredOn";

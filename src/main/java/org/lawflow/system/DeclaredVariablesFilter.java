@@ -61,6 +61,8 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
             "date", "null");
     /** Camunda's text column for a variable (ACT_RU_VARIABLE.TEXT_) holds 4,000 characters. */
     static final int MAX_TEXT = 4000;
+    /** At most this many items in a list a form submits (pickers of staff, per-person entries). */
+    static final int MAX_ITEMS = 50;
     private static final Set<String> NUMBER_TYPES = Set.of("integer", "long", "short", "double");
 
     /** The variables a request submits: a map of name → {value, type} and names given without a value. */
@@ -178,11 +180,16 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
         return field;
     }
 
-    private static void checkValue(String name, JsonNode variable, FormFields.Field field) {
+    void checkValue(String name, JsonNode variable, FormFields.Field field) {
         JsonNode value = variable == null ? null : variable.get("value");
         String type = variable == null ? "" : variable.path("type").asText("").toLowerCase(java.util.Locale.ROOT);
+        if ("json".equals(type) && (field.isList() || field.isDynamicList())) {
+            checkList(name, value, field);
+            return;
+        }
         if (!FORM_TYPES.contains(type)) {
-            throw new InvalidInputException(name, "变量类型“" + type + "”不能由表单提交（只接受文本、数字、日期或是否）");
+            throw new InvalidInputException(name, "变量类型“" + type + "”不能由表单提交（只接受文本、数字、日期或是否"
+                    + "；列表只能由表单的多选或列表字段提交）");
         }
         if (value == null || value.isNull()) {
             return;
@@ -205,6 +212,59 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
             } else {
                 InputChecks.appointmentDate(name, day);
             }
+        }
+    }
+
+    /**
+     * A taglist's or checklist's values, or a dynamic list's items, as Tasklist submits them: a Json variable whose
+     * value is the JSON text of an array. A list holds texts (the picked options' values); a dynamic list holds
+     * objects with only the item fields the form declares, each a single value. Each text is checked as a form's text.
+     */
+    void checkList(String name, JsonNode value, FormFields.Field field) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        JsonNode list;
+        try {
+            list = value.isTextual() ? json.readTree(value.asText()) : value;
+        } catch (IOException e) {
+            throw new InvalidInputException(name, "应为列表（JSON 数组）");
+        }
+        if (list == null || !list.isArray()) {
+            throw new InvalidInputException(name, "应为列表（JSON 数组）");
+        }
+        if (list.size() > MAX_ITEMS) {
+            throw new InvalidInputException(name, "不超过" + MAX_ITEMS + "项（现为" + list.size() + "项）");
+        }
+        for (JsonNode item : list) {
+            if (field.isList()) {
+                checkItemText(name, item);
+                continue;
+            }
+            if (!item.isObject()) {
+                throw new InvalidInputException(name, "每一项应为一组字段");
+            }
+            var itemFields = item.fields();
+            while (itemFields.hasNext()) {
+                var f = itemFields.next();
+                if (!field.itemKeys().contains(f.getKey())) {
+                    throw new InvalidInputException(name, "“" + f.getKey() + "”不是列表“" + name + "”的字段，不能提交");
+                }
+                checkItemText(name + "." + f.getKey(), f.getValue());
+            }
+        }
+    }
+
+    private static void checkItemText(String name, JsonNode item) {
+        if (item == null || item.isNull()) {
+            return;
+        }
+        if (item.isContainerNode()) {
+            throw new InvalidInputException(name, "应为单个取值");
+        }
+        String text = InputChecks.text(name, item.asText());
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidInputException(name, "不超过" + MAX_TEXT + "字（现为" + text.length() + "字）");
         }
     }
 

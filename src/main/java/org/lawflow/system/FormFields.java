@@ -12,8 +12,25 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class FormFields {
 
-    /** A form field: its component type ({@code number}, {@code datetime}, …) and date subtype. */
-    record Field(String key, String type, String subtype) {
+    /**
+     * A form field: its component type ({@code number}, {@code datetime}, …), date subtype, and for a dynamic list
+     * the keys of one item's fields.
+     */
+    record Field(String key, String type, String subtype, Set<String> itemKeys) {
+
+        Field(String key, String type, String subtype) {
+            this(key, type, subtype, Set.of());
+        }
+
+        /** A taglist or checklist: the value is a list of the picked options' values (a Json variable). */
+        boolean isList() {
+            return LISTS.contains(type);
+        }
+
+        /** A dynamic list: a list of items, each an object of {@link #itemKeys} (a Json variable). */
+        boolean isDynamicList() {
+            return DYNAMIC_LIST.equals(type);
+        }
 
         boolean isNumber() {
             return "number".equals(type);
@@ -29,6 +46,8 @@ final class FormFields {
         }
     }
 
+    private static final Set<String> LISTS = Set.of("taglist", "checklist");
+    private static final String DYNAMIC_LIST = "dynamiclist";
     private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "spacer", "separator", "image", "button",
             "iframe", "table", "documentPreview");
 
@@ -42,6 +61,17 @@ final class FormFields {
         for (JsonNode component : components) {
             String type = component.path("type").asText("");
             String key = component.path("key").asText("");
+            if (DYNAMIC_LIST.equals(type)) {
+                // binds the variable at its path; its fields are each item's keys, not variables
+                String path = component.path("path").asText("");
+                Map<String, Field> items = new LinkedHashMap<>();
+                collect(component.path("components"), items);
+                if (!path.isEmpty()) {
+                    String variable = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+                    fields.put(variable, new Field(variable, type, null, Set.copyOf(items.keySet())));
+                }
+                continue;
+            }
             if (!key.isEmpty() && !DISPLAY_ONLY.contains(type)) {
                 // a key "a.b" binds the variable a
                 String variable = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;

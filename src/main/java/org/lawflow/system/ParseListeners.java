@@ -47,6 +47,19 @@ public final class ParseListeners {
     }
 
     /**
+     * Adds {@code listener} as a built-in listener of {@code event} (it runs before the BPMN's own) to every user task
+     * that shows the Camunda Form {@code formId}, in any process; from a plugin's {@code preInit}.
+     */
+    public static void onForm(ProcessEngineConfigurationImpl configuration, String formId, String event,
+            org.camunda.bpm.engine.delegate.TaskListener listener) {
+        onUserTasks(configuration, (processKey, activityId, task) -> {
+            if (formId.equals(formOf(task))) {
+                task.addBuiltInTaskListener(event, listener);
+            }
+        });
+    }
+
+    /**
      * The Camunda Form a parsed user task shows ({@code camunda:formRef}), or null: behaviour added at parse time picks
      * its tasks by what they ask, never by activity id (BpmnContractTest), and the form ids are checked to exist.
      */

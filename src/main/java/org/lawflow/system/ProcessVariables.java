@@ -8,6 +8,10 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Reads process variables as the forms, the engine REST and the app set them (text, numbers and dates arrive in
  * several types), for every flow. The flows' own {@code *Variables} classes hold their variable names.
@@ -17,7 +21,45 @@ public final class ProcessVariables {
     /** The case of every case flow (a UUID as text); the name is casefile's {@code CaseFlows.VAR_CASE_ID}. */
     public static final String CASE_ID = "caseId";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ProcessVariables() {
+    }
+
+    /**
+     * A list as a form submits it (taglist, checklist, dynamiclist: a Json variable), a Java collection, or text that
+     * is a JSON array or items separated by commas (the engine REST's clients); an empty array when absent or blank.
+     * A Json variable reads as its JSON text ({@code SpinJsonNode#toString}), so this needs no Spin.
+     *
+     * @throws InvalidInputException naming the variable when the JSON is no array
+     */
+    public static JsonNode list(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            return JSON.createArrayNode();
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            return JSON.valueToTree(items);
+        }
+        String s = String.valueOf(value).strip();
+        if (s.startsWith("[") || s.startsWith("{")) {
+            try {
+                JsonNode node = JSON.readTree(s);
+                if (node.isArray()) {
+                    return node;
+                }
+            } catch (JsonProcessingException e) {
+                // refused below
+            }
+            throw new InvalidInputException(name, "应为列表");
+        }
+        var array = JSON.createArrayNode();
+        for (String item : s.split("[,，、;；\\s]+")) {
+            if (!item.isEmpty()) {
+                array.add(item);
+            }
+        }
+        return array;
     }
 
     /** The value as stripped text; null when absent (blank stays blank). */

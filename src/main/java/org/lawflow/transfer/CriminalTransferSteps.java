@@ -25,7 +25,10 @@ class CriminalTransferSteps {
     @Bean
     TaskListener transferTeamGuard(TransferTeams teams) {
         return task -> {
-            var members = teams.validate(task.getVariable(TEAM),
+            // a list from the form's picker (Json), a list or text from the engine REST
+            var picked = new java.util.ArrayList<String>();
+            org.lawflow.system.ProcessVariables.list(task, TEAM).forEach(member -> picked.add(member.asText("")));
+            var members = teams.validate(picked,
                     task.getTenantId() != null ? task.getTenantId() : string(task, AGENCY_ID), TEAM);
             task.setVariable(TEAM, String.join(",", members));
             required(task, SUSPECTED_CRIME, "请填写涉嫌罪名");

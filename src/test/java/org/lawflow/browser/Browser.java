@@ -110,6 +110,72 @@ final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
+    /**
+     * Picks options of a taglist as a person does: clicks into it, types the start of each option's label to narrow
+     * the list, and clicks the option; waits until the tag shows.
+     */
+    void pickTags(String componentId, String... labels) {
+        WebElement taglist = field(componentId);
+        for (String label : labels) {
+            scrollToCenter(taglist);
+            taglist.click();
+            taglist.sendKeys(label.substring(0, 1));
+            WebElement container = taglist.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field-taglist')]"));
+            pickFromDropdown(container, label);
+            wait.until(d -> container.findElements(By.cssSelector(".fjs-taglist-tag")).stream()
+                    .anyMatch(tag -> tag.getText().contains(label)));
+        }
+    }
+
+    /** Picks an option of a (searchable or plain) select as a person does: opens it, types, clicks the option. */
+    void pickOption(String componentId, String label) {
+        WebElement select = field(componentId).findElement(
+                By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
+        scrollToCenter(select);
+        var inputs = select.findElements(By.cssSelector("input.fjs-input"));
+        if (!inputs.isEmpty()) {
+            inputs.get(0).click();
+            inputs.get(0).sendKeys(label.substring(0, 1));
+        } else {
+            select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")).click();
+        }
+        pickFromDropdown(select, label);
+    }
+
+    /** A field's open dropdown list: clicks the item whose text contains {@code label}. */
+    private void pickFromDropdown(WebElement field, String label) {
+        WebElement item = wait.until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(i -> i.getText().contains(label) && i.isDisplayed()).findFirst().orElse(null));
+        item.click();
+    }
+
+    /** Types a day into a date field in the format its placeholder shows (form-js follows the browser's locale). */
+    void typeDate(String componentId, java.time.LocalDate day) {
+        WebElement input = field(componentId + "-date");
+        String format = String.valueOf(input.getAttribute("placeholder")).toLowerCase(java.util.Locale.ROOT);
+        String text = format.replace("yyyy", String.valueOf(day.getYear()))
+                .replaceAll("mm", String.format("%02d", day.getMonthValue()))
+                .replaceAll("(?<![0-9])m", String.valueOf(day.getMonthValue()))
+                .replace("dd", String.format("%02d", day.getDayOfMonth()))
+                .replaceAll("(?<![0-9])d", String.valueOf(day.getDayOfMonth()));
+        scrollToCenter(input);
+        input.click();
+        input.sendKeys(text);
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        driver.findElement(By.cssSelector(".fjs-form h3, .fjs-form .fjs-form-field-text")).click(); // leave the field
+    }
+
+    /** Keeps the page's HTML next to the screenshots (to see what a form rendered when a step fails). */
+    void savePage(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+        } catch (Exception ignored) {
+            // as screenshot
+        }
+    }
+
     void complete() {
         WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".form-actions button.btn-primary")));

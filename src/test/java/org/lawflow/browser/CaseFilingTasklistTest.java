@@ -29,22 +29,28 @@ class CaseFilingTasklistTest {
         String caseNo = created.get("caseNo").asText();
         String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
 
+        decideInTasklist(port, taskService, taskId, caseNo, "同意立案", "事实清楚，证据确凿，同意立案", "case-filing-approval");
+        var details = api.get("zhangwei", "/api/cases/" + caseId).json();
+        assertThat(details.at("/case/status").asText()).isEqualTo("FILED");
+        assertThat(details.at("/events").toString()).contains("zhaomin", "同意立案");
+    }
+
+    /** zhaomin opens 审批立案 in Tasklist, chooses {@code decision} with {@code opinion} and completes it. */
+    static void decideInTasklist(int port, TaskService taskService, String taskId, String caseNo, String decision,
+            String opinion, String screenshot) throws Exception {
         try (Browser browser = Browser.open("http://localhost:" + port)) {
             try {
                 browser.loginToTasklist("zhaomin");
                 browser.openTask(taskId);
                 assertThat(browser.pageText()).contains("立案审批", caseNo);
-                browser.clickLabel("同意立案");
-                browser.field("Field_FilingOpinion").sendKeys("事实清楚，证据确凿，同意立案");
+                browser.clickLabel(decision);
+                browser.field("Field_FilingOpinion").sendKeys(opinion);
                 browser.complete();
                 Awaitility.await().atMost(Duration.ofSeconds(20))
                         .until(() -> taskService.createTaskQuery().taskId(taskId).count() == 0);
             } finally {
-                browser.screenshot("case-filing-approval");
+                browser.screenshot(screenshot);
             }
         }
-        var details = api.get("zhangwei", "/api/cases/" + caseId).json();
-        assertThat(details.at("/case/status").asText()).isEqualTo("FILED");
-        assertThat(details.at("/events").toString()).contains("zhaomin", "同意立案");
     }
 }

@@ -94,7 +94,7 @@ class CasePagingTest {
                     "分页测试案件", List.of(new EnforcementCase.Evidence("现场笔录", "现场检查笔录一份")),
                     "《中华人民共和国道路运输条例》第八条", "《中华人民共和国道路运输条例》第六十三条",
                     List.of(new EnforcementCase.Penalty(PenaltyKind.FINE, new BigDecimal("30000"), null)),
-                    List.of("zhangwei", "liqiang"), false, false, false, LocalDate.of(2025, 1, 2), "zhangwei",
+                    List.of("zhangwei", "liqiang"), false, false, false, false, LocalDate.of(2025, 1, 2), "zhangwei",
                     start.plusMinutes(i));
             cases.insert(c);
             ids.add(c.id());

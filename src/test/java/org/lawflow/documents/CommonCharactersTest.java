@@ -46,7 +46,7 @@ class CommonCharactersTest {
                 c.cause(), new org.lawflow.casefile.EnforcementCase.Party(c.party().type(), "马喆堃",
                         c.party().idNumber(), null, c.party().phone(), c.party().address(), c.party().email()),
                 c.facts(), c.evidence(), c.legalBasis(), c.penaltyBasis(), c.penalties(), c.officers(),
-                c.majorPublicInterest(), c.complexCase(), c.socialImpact(), c.filedOn(), c.registeredBy(),
+                c.majorPublicInterest(), c.complexCase(), c.socialImpact(), c.thirdPartyMajorInterest(), c.filedOn(), c.registeredBy(),
                 c.registeredAt());
         for (var kase : new org.lawflow.casefile.EnforcementCase[] {c, withRareName}) {
             var rendered = DocumentRenderingTest.RENDERING.render(DocumentKind.PENALTY_DECISION, kase,

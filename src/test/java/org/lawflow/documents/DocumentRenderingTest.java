@@ -132,6 +132,21 @@ class DocumentRenderingTest {
         }
     }
 
+    /** Issue #28 item 4: the 集体讨论记录 lists each attendee with his or her own view (a Json variable, as the guard sets it). */
+    @Test
+    void discussionRecordListsEachAttendeeWithHisOrHerView() throws IOException {
+        var vars = new java.util.HashMap<>(SampleCases.reviewVariables());
+        vars.put("discussionAttendeeNames", "赵敏、钱磊");
+        vars.put("discussionAttendeeViews", org.camunda.spin.Spin.JSON("[{\"attendee\":\"zhaomin\",\"name\":\"赵敏\","
+                + "\"role\":\"正职负责人\",\"view\":\"事实清楚，同意罚款。\"},{\"attendee\":\"qianlei\",\"name\":\"钱磊\","
+                + "\"role\":\"副职负责人\",\"view\":\"同意，建议从轻。\"}]"));
+        vars.put("discussionRecord", "会议由赵敏主持。");
+        String text = text(RENDERING.render(DocumentKind.COLLECTIVE_DISCUSSION, SampleCases.citizenCase(),
+                SampleCases.xining(), vars, LocalDate.of(2026, 12, 2)).pdf()).replaceAll("\\s+", "");
+        assertThat(text).contains("参加人员赵敏、钱磊", "参加人员意见", "赵敏（正职负责人）事实清楚，同意罚款。",
+                "钱磊（副职负责人）同意，建议从轻。", "其他讨论情况会议由赵敏主持。").doesNotContain("zhaomin", "qianlei");
+    }
+
     @Test
     void legalReviewOpinionNamesTheHandlingAgencyAndTheReviewer() throws IOException {
         var vars = new java.util.HashMap<>(SampleCases.reviewVariables());
@@ -164,7 +179,7 @@ class DocumentRenderingTest {
                 "王某", "0971-1234567", "青海省西宁市城北区", "yunshu@party.example");
         return new org.lawflow.casefile.EnforcementCase(c.id(), c.agencyId(), c.caseNo(), c.status(), c.cause(), party,
                 c.facts(), c.evidence(), c.legalBasis(), c.penaltyBasis(), c.penalties(), c.officers(),
-                c.majorPublicInterest(), c.complexCase(), c.socialImpact(), c.filedOn(), c.registeredBy(),
+                c.majorPublicInterest(), c.complexCase(), c.socialImpact(), c.thirdPartyMajorInterest(), c.filedOn(), c.registeredBy(),
                 c.registeredAt());
     }
 

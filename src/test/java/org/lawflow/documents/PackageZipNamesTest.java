@@ -69,6 +69,32 @@ class PackageZipNamesTest {
         assertThat(names.lines()).containsExactlyElementsOf(NAMES);
     }
 
+    /**
+     * What the tools rely on, byte by byte: every local and central header has the language-encoding flag (general
+     * purpose bit 11: the name is UTF-8) and every central header names Unix as the host (Info-ZIP honours the flag
+     * only then).
+     */
+    @Test
+    void everyEntryIsFlaggedUtf8AndMadeOnUnix() throws Exception {
+        byte[] bytes = Files.readAllBytes(zip);
+        var b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int local = 0;
+        int central = 0;
+        for (int at = 0; at + 4 <= bytes.length; at++) {
+            int signature = b.getInt(at);
+            if (signature == 0x04034b50) {
+                assertThat(b.getShort(at + 6) & 0x0800).as("local header at " + at + ": bit 11").isNotZero();
+                local++;
+            } else if (signature == 0x02014b50) {
+                assertThat(b.getShort(at + 8) & 0x0800).as("central header at " + at + ": bit 11").isNotZero();
+                assertThat(bytes[at + 5]).as("central header at " + at + ": made on Unix").isEqualTo((byte) 3);
+                central++;
+            }
+        }
+        assertThat(local).isEqualTo(NAMES.size());
+        assertThat(central).isEqualTo(NAMES.size());
+    }
+
     @Test
     void javaReadsTheChineseNames() throws Exception {
         try (var file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {

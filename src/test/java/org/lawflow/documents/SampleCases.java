@@ -38,7 +38,7 @@ public final class SampleCases {
                 List.of(new EnforcementCase.Evidence("现场笔录", "现场检查笔录一份")),
                 "《中华人民共和国道路运输条例》第八条", "《中华人民共和国道路运输条例》第六十三条",
                 List.of(new EnforcementCase.Penalty(PenaltyKind.FINE, new BigDecimal("30000"), null)),
-                List.of("liqiang", "zhangwei"), false, false, false, LocalDate.of(2026, 11, 4), "zhangwei",
+                List.of("liqiang", "zhangwei"), false, false, false, false, LocalDate.of(2026, 11, 4), "zhangwei",
                 OffsetDateTime.now());
     }
 

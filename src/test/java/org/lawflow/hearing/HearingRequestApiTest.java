@@ -79,6 +79,12 @@ class HearingRequestApiTest {
         String caseNo = details.at("/case/caseNo").asText();
         var appoint = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
                 .taskDefinitionKey("Task_AppointHost").singleResult();
+        // the form offers the agency's hearing hosts and the staff who did not investigate (issue #28: picked, not typed)
+        assertThat(String.valueOf(taskService.getVariableLocal(appoint.getId(), "hearingHostOptions")))
+                .isEqualTo("[{\"label\":\"陈静（听证主持人）\",\"value\":\"chenjing\"}]");
+        assertThat(String.valueOf(taskService.getVariableLocal(appoint.getId(), "noteTakerOptions")))
+                .contains("{\"label\":\"王芳（法制审核员）\",\"value\":\"wangfang\"}", "\"value\":\"sunli\"")
+                .doesNotContain("zhangwei", "liqiang", "admin", "zhoujie");
         identityService.setAuthentication("zhaomin", List.of("agency-head"), List.of("xining"));
         try {
             var refused = org.assertj.core.api.Assertions.catchThrowable(() ->

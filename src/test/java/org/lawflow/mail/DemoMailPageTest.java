@@ -56,6 +56,39 @@ class DemoMailPageTest {
         }
     }
 
+    @Autowired org.thymeleaf.spring6.SpringTemplateEngine templates;
+
+    /** With the embedded sink on (the demo as shipped), the time of a received mail is China time too. */
+    @Test
+    void pageShowsChinaTimeOfTheMailsTheSinkReceived() throws Exception {
+        var sink = new DemoSmtpSink(TestSmtp.port() + 101);
+        sink.start();
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-11T17:05:00+08:00").toInstant()));
+        try {
+            var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(TestSmtp.port() + 101);
+            var delivery = new MailDelivery(sender, "noreply@lawflow.example");
+            delivery.send("<sink-china-time@lawflow>", "LawFlow", new MailRecipients.Recipient("user:sunli",
+                    "sunli@lawflow.example", "孙丽"), new MailTemplates.MailText("演示邮件", "正文"), java.util.List.of());
+
+            var admin = new org.lawflow.identity.LawFlowUser("admin", "管理员", java.util.List.of("camunda-admin"),
+                    java.util.List.of());
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                    new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(admin, null,
+                            java.util.List.of()));
+            var model = new org.springframework.ui.ExtendedModelMap();
+            String view = new DemoMailPage(sink, records, new org.lawflow.identity.CurrentUser()).page(model);
+            String page = templates.process(view, new org.thymeleaf.context.Context(java.util.Locale.CHINA, model));
+            String mail = page.substring(page.indexOf("演示邮件"));
+            assertThat(mail.substring(0, mail.indexOf("Message-ID"))).contains("时间：<span>2026年12月11日 17:05</span>");
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            TestClock.restore();
+            sink.stop();
+        }
+    }
+
     @Test
     void embeddedSinkReceivesMail() throws Exception {
         var sink = new DemoSmtpSink(TestSmtp.port() + 100);

@@ -2,7 +2,6 @@ package org.lawflow.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -74,11 +73,7 @@ class SupervisorCockpitVisibilityTest {
     }
 
     private static List<JsonNode> list(ApiClient api, String user, String path) {
-        var response = api.get(user, path);
-        assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        response.json().forEach(items::add);
-        return items;
+        return api.list(user, path);
     }
 
     private static long count(ApiClient api, String user, String path) {

@@ -84,8 +84,9 @@ class DecidedPenaltyApiTest {
                 "checkDocuments", true, "suspectedCrime", false, "reviewOpinion", "APPROVE",
                 "reviewReasons", "事实清楚，证据确凿，同意听证报告建议的罚款金额。"));
         flows.runJobs(caseNo);
-        complete("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin,qianlei", "discussionRecord", "赵敏：同意罚款二万元。钱磊：同意。", "discussionConclusion", "PENALTY"));
+        var discussion = Flows.discussion("zhaomin", "同意罚款二万元。", "qianlei", "同意。");
+        discussion.putAll(Map.of("discussedOn", today, "discussionConclusion", "PENALTY"));
+        complete("zhaomin", caseNo, "Task_CollectiveDiscussion", discussion);
         flows.runJobs(caseNo);
 
         // the head's form offers the current proposal, 20,000 元; a blank amount is refused, naming the field

@@ -51,7 +51,7 @@ class MajorDecisionReviewProcessTest {
     @BeforeEach
     void registerDoubles() {
         caseFacts.putAll(Map.of("largeAmount", false, "heavyPenalty", false, "majorPublicInterest", false,
-                "socialImpact", false,
+                "socialImpact", false, "thirdPartyMajorInterest", false,
                 "complexCase", false, "filedOn", "2026-11-20"));
         ClockUtil.setCurrentTime(Date.from(START));
         Mocks.register("deadlines", StatutoryDeadlines.fromDataFile());
@@ -87,6 +87,13 @@ class MajorDecisionReviewProcessTest {
         }
     }
 
+    /** 集体讨论's form as submitted (the guard is a double here): two heads, each one's view, the conclusion. */
+    private static Map<String, Object> discussed(String conclusion) {
+        return withVariables("discussionAttendees", List.of("zhaomin", "qianlei"), "discussionAttendee1", "zhaomin",
+                "discussionView1", "同意", "discussionAttendee2", "qianlei", "discussionView2", "同意",
+                "discussionConclusion", conclusion);
+    }
+
     /** A delegate double that records "prefix:field kind/recipients". */
     private JavaDelegate recording(String prefix) {
         return new RecordingDelegate(prefix, calls);
@@ -95,7 +102,7 @@ class MajorDecisionReviewProcessTest {
     @AfterEach
     void reset() {
         Mocks.reset();
-        ClockUtil.reset();
+        org.lawflow.TestClock.restore();
     }
 
     private ProcessInstance start() {
@@ -117,12 +124,18 @@ class MajorDecisionReviewProcessTest {
 
     /** A 情节复杂 case (collective discussion required): notified, statement waived, legal review approved. */
     private ProcessInstance complexCaseReviewed() {
-        caseFacts.put("complexCase", true);
+        var pi = statementWaivedWith("complexCase");
+        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
+        runJobs(pi);
+        return pi;
+    }
+
+    /** A case with the ground {@code fact}: notified, statement waived, past the routing to legal review. */
+    private ProcessInstance statementWaivedWith(String fact) {
+        caseFacts.put(fact, true);
         var pi = start();
         notifyAndDeliver(pi);
         complete(task(), withVariables("statementWaived", true));
-        complete(task(), withVariables("reviewOpinion", "APPROVE", "suspectedCrime", false));
-        runJobs(pi);
         return pi;
     }
 
@@ -200,8 +213,7 @@ class MajorDecisionReviewProcessTest {
         runJobs(pi);
         assertThat(calls).contains("doc:LEGAL_REVIEW_OPINION");
         assertThat(pi).isWaitingAt("Task_CollectiveDiscussion");
-        complete(task(), withVariables("discussionAttendees", "赵敏等5人", "discussionRecord", "一致同意",
-                "discussionConclusion", "PENALTY"));
+        complete(task(), discussed("PENALTY"));
         runJobs(pi);
         assertThat(calls).contains("doc:COLLECTIVE_DISCUSSION");
         decideAndFinish(pi, true);
@@ -209,10 +221,7 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void returnedReviewGoesBackToTheOfficerAndIsReviewedAgain() {
-        caseFacts.put("complexCase", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
+        var pi = statementWaivedWith("complexCase");
         assertThat(pi).isWaitingAt("Task_ReviewLegality");
         complete(task(), withVariables("reviewOpinion", "RETURN", "reviewReasons", "证据不足", "suspectedCrime", false));
         runJobs(pi);
@@ -228,10 +237,7 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void supplementThatChangesWhatThePartyWasToldNotifiesThePartyAgain() {
-        caseFacts.put("complexCase", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
+        var pi = statementWaivedWith("complexCase");
         complete(task(), withVariables("reviewOpinion", "RETURN", "reviewReasons", "证据不足", "suspectedCrime", false));
         runJobs(pi);
         calls.clear();
@@ -247,11 +253,15 @@ class MajorDecisionReviewProcessTest {
     }
 
     @Test
+    void aCaseThatDirectlyConcernsAThirdPartysMajorRightsIsReviewedWithoutAHearing() {
+        var pi = statementWaivedWith("thirdPartyMajorInterest");
+        assertThat(pi).hasNotPassed("CallActivity_HearingNotice").isWaitingAt("Task_ReviewLegality");
+        assertThat(pi).variables().containsEntry("legalReviewRequired", true).containsEntry("hearingRights", false);
+    }
+
+    @Test
     void rejectedReviewEndsWithoutDecision() {
-        caseFacts.put("majorPublicInterest", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
+        var pi = statementWaivedWith("majorPublicInterest");
         complete(task(), withVariables("reviewOpinion", "REJECT", "reviewReasons", "适用法律错误", "suspectedCrime", false));
         runJobs(pi);
         assertThat(pi).hasPassed("Task_RecordReviewRejection").isEnded().hasNotPassed("Task_HeadDecision");
@@ -292,10 +302,7 @@ class MajorDecisionReviewProcessTest {
 
     @Test
     void overdueReviewRemindsReviewerAndSupervisorWithoutStoppingTheReview() {
-        caseFacts.put("complexCase", true);
-        var pi = start();
-        notifyAndDeliver(pi);
-        complete(task(), withVariables("statementWaived", true));
+        var pi = statementWaivedWith("complexCase");
         assertThat(pi).isWaitingAt("Task_ReviewLegality");
         // past 5 working days (法制审核) and 5 days ending on a weekend (备案, moved to Monday 11-30)
         ClockUtil.setCurrentTime(Date.from(START.plus(8, ChronoUnit.DAYS)));
@@ -311,8 +318,7 @@ class MajorDecisionReviewProcessTest {
     @Test
     void filingThatHasNotGoneOutByTheDeadlineIsEscalatedToTheSupervisor() {
         var pi = complexCaseReviewed();
-        complete(task(), withVariables("discussionAttendees", "5人", "discussionRecord", "同意",
-                "discussionConclusion", "PENALTY"));
+        complete(task(), discussed("PENALTY"));
         runJobs(pi);
         complete(task(), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
         execute(job("Task_GeneratePenaltyDecision"));
@@ -353,8 +359,7 @@ class MajorDecisionReviewProcessTest {
     @Test
     void filingAndPublicationStartAtTheDecisionWithoutWaitingForService() {
         var pi = complexCaseReviewed();
-        complete(task(), withVariables("discussionAttendees", "5人", "discussionRecord", "同意",
-                "discussionConclusion", "PENALTY"));
+        complete(task(), discussed("PENALTY"));
         runJobs(pi);
         complete(task(), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
         runJobs(pi);
@@ -415,8 +420,7 @@ class MajorDecisionReviewProcessTest {
         complete(extension, withVariables("decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn", "2027-03-20",
                 "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
         assertThat(calls).contains("decisionLimitExtensionDelegate");
-        assertThat(pi).hasPassed("Task_RecordDecisionLimitExtension", "End_DecisionLimitExtended")
-                .isWaitingAt("Task_SubmitProposedDecision");
+        assertThat(pi).hasPassed("Task_RecordDecisionLimitExtension").isWaitingAt("Task_SubmitProposedDecision");
     }
 
     @Test
@@ -426,8 +430,155 @@ class MajorDecisionReviewProcessTest {
         runJobs(pi);
         complete(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDecisionLimitExtension")
                 .singleResult(), withVariables("decisionLimitExtension", "REJECT", "extensionReason", "证据已齐备"));
-        assertThat(pi).hasPassed("End_ExtensionNotApproved").hasNotPassed("Task_RecordDecisionLimitExtension");
+        assertThat(pi).hasPassed("End_ExtensionNotApproved", "End_ExtensionRequestEnded")
+                .hasNotPassed("Task_RecordDecisionLimitExtension");
         assertThat(calls).doesNotContain("decisionLimitExtensionDelegate");
+    }
+
+    /** 2027-02-09, day 80 after 立案 on 2026-11-20 (day 80 itself, 02-08, is 春节): the day the head is asked. */
+    static final Instant DAY_80 = Instant.parse("2027-02-09T02:00:00Z");
+
+    /** 23:59:59 of {@code day} in Beijing: how the limit's due dates and reminders are stored. */
+    private static Date endOfDay(String day) {
+        return Date.from(java.time.LocalDate.parse(day).atTime(23, 59, 59).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant());
+    }
+
+    /** The real extension guard and delegate, the case record a list: what the head's approval moves. */
+    private List<String> recordExtensionsFor() {
+        var reminders = new DecisionLimitReminders(StatutoryDeadlines.fromDataFile(), null);
+        List<String> record = new ArrayList<>();
+        var events = org.mockito.Mockito.mock(org.lawflow.casefile.CaseEvents.class);
+        org.mockito.Mockito.doAnswer(call -> record.add(call.getArgument(2) + "|" + call.getArgument(3) + "|"
+                + call.getArgument(4))).when(events).record(org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        Mocks.register("decisionLimitExtensionGuard", new DecisionLimitExtensionGuard(reminders));
+        Mocks.register("decisionLimitExtensionDelegate", new DecisionLimitExtensionDelegate(events, reminders));
+        return record;
+    }
+
+    private org.camunda.bpm.engine.task.Task extensionTask(ProcessInstance pi) {
+        return open(pi, "Task_ApproveDecisionLimitExtension");
+    }
+
+    private org.camunda.bpm.engine.task.Task open(ProcessInstance pi, String taskKey) {
+        return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    /** With the extension task open beside them: proposal, notice delivered, statement waived; at the head. */
+    private void toTheHeadBesideTheExtension(ProcessInstance pi) {
+        complete(open(pi, "Task_SubmitProposedDecision"), withVariables("proposalConfirmed", true));
+        runJobs(pi);
+        complete(open(pi, "Task_RecordNoticeDelivery"), withVariables("noticeDeliveredOn", "2026-11-23",
+                "deliveryMethod", "DIRECT"));
+        complete(open(pi, "Task_RecordStatement"), withVariables("statementWaived", true));
+    }
+
+    /** On day 80 the head is asked and extends the limit to {@code newLimit}; the mails so far are forgotten. */
+    private void approveOnDay80(ProcessInstance pi, String newLimit) {
+        ClockUtil.setCurrentTime(Date.from(DAY_80));
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        calls.clear();
+        complete(extensionTask(pi), withVariables("decisionLimitExtension", "APPROVE", "extendedDecisionLimitOn",
+                newLimit, "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheDueDatesAndTheRemindersToTheNewLimit() {
+        List<String> record = recordExtensionsFor();
+        var pi = start();
+        var statutory = StatutoryDeadlines.fromDataFile().due("DECISION_LIMIT", "2026-11-20");
+        assertThat(open(pi, "Task_SubmitProposedDecision").getDueDate()).as("the 90 days").isEqualTo(statutory);
+        approveOnDay80(pi, "2027-03-31");
+
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_SubmitProposedDecision")
+                .singleResult().getDueDate()).as("the open task follows the new limit").isEqualTo(endOfDay("2027-03-31"));
+        assertThat(record).anySatisfy(r -> assertThat(r).startsWith("延长办案期限|").contains("2027-03-31"))
+                .anySatisfy(r -> assertThat(r).startsWith("法定期限|期限变更").contains("提交拟处罚决定")
+                        .contains(" → 2027-03-31"));
+        // the reminders keep their distance to the limit: 30 days before (03-01), then 10 days before (03-21, a
+        // Sunday: Monday 03-22)
+        assertThat(pi).isWaitingAt("Timer_ExtendedFirstReminder");
+        assertThat(timer(pi, "Timer_ExtendedFirstReminder").getDuedate()).isEqualTo(endOfDay("2027-03-01"));
+        ClockUtil.setCurrentTime(endOfDay("2027-03-01"));
+        execute(timer(pi, "Timer_ExtendedFirstReminder"));
+        runJobs(pi);
+        assertThat(calls).containsExactly("mail:var:leadOfficer,group:agency-head");
+        assertThat(timer(pi, "Timer_ExtendedSecondReminder").getDuedate()).isEqualTo(endOfDay("2027-03-22"));
+        execute(timer(pi, "Timer_ExtendedSecondReminder"));
+        runJobs(pi);
+        assertThat(extensionTask(pi).getDueDate()).as("the head is asked again before the new limit")
+                .isEqualTo(endOfDay("2027-03-31"));
+
+        // a task the limit sets that opens after the extension counts to the new limit as well
+        toTheHeadBesideTheExtension(pi);
+        assertThat(open(pi, "Task_HeadDecision").getDueDate()).isEqualTo(endOfDay("2027-03-31"));
+    }
+
+    @Test
+    void anExtensionApprovedLateSkipsTheFirstReminderItHasPassed() {
+        recordExtensionsFor();
+        var pi = start();
+        // 2027-03-05 minus 30 days is 02-03, already past: straight to the reminder 10 days before (02-23)
+        approveOnDay80(pi, "2027-03-05");
+        assertThat(pi).hasPassed("Gateway_ExtendedFirstReminderAhead").hasNotPassed("Timer_ExtendedFirstReminder")
+                .isWaitingAt("Timer_ExtendedSecondReminder");
+        assertThat(timer(pi, "Timer_ExtendedSecondReminder").getDuedate()).isEqualTo(endOfDay("2027-02-23"));
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void aPenaltyDecidedWhileTheExtensionIsPendingEndsTheRequestAndTheCaseCloses() {
+        var pi = start();
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        assertThat(extensionTask(pi)).isNotNull();
+        toTheHeadBesideTheExtension(pi);
+        complete(open(pi, "Task_HeadDecision"), withVariables("headDecision", "PENALTY", "decisionOpinion", "同意"));
+        assertThat(extensionTask(pi)).as("the decision is made, the request is moot").isNull();
+        assertThat(pi).hasPassed("Event_DecidedDuringExtension", "End_ExtensionEndedByDecision")
+                .hasNotPassed("Task_RecordDecisionLimitExtension");
+        runJobs(pi);
+        complete(open(pi, "Task_ConfirmPublication"), withVariables("publicationText", ""));
+        runJobs(pi);
+        complete(open(pi, "Task_RecordDecisionService"), withVariables("servedOn", "2026-11-24", "serviceMethod",
+                "DIRECT"));
+        runJobs(pi);
+        assertThat(pi).as("nothing is left waiting for the request").isEnded();
+    }
+
+    @Test
+    void noPenaltyATransferOrARejectedReviewWhileTheExtensionIsPendingEndsTheWholeInstance() {
+        var pi = start();
+        execute(timer(pi, "StartEvent_DecisionLimitDay80"));
+        runJobs(pi);
+        toTheHeadBesideTheExtension(pi);
+        complete(open(pi, "Task_HeadDecision"), withVariables("headDecision", "NO_PENALTY", "decisionOpinion",
+                "违法行为轻微并及时改正"));
+        assertThat(pi).hasPassed("End_NoPenalty").isEnded();
+        assertThat(extensionTask(pi)).isNull();
+
+        var transferred = start();
+        execute(timer(transferred, "StartEvent_DecisionLimitDay80"));
+        runJobs(transferred);
+        toTheHeadBesideTheExtension(transferred);
+        complete(open(transferred, "Task_HeadDecision"), withVariables("headDecision", "TRANSFER", "decisionOpinion",
+                "涉嫌犯罪"));
+        assertThat(transferred).hasPassed("End_TransferredToPolice").isEnded();
+        assertThat(extensionTask(transferred)).isNull();
+
+        caseFacts.put("majorPublicInterest", true);
+        var rejected = start();
+        execute(timer(rejected, "StartEvent_DecisionLimitDay80"));
+        runJobs(rejected);
+        toTheHeadBesideTheExtension(rejected);
+        complete(open(rejected, "Task_ReviewLegality"), withVariables("reviewOpinion", "REJECT", "reviewReasons",
+                "适用法律错误", "suspectedCrime", false));
+        runJobs(rejected);
+        assertThat(rejected).hasPassed("End_ReviewRejected").isEnded();
+        assertThat(extensionTask(rejected)).isNull();
     }
 
     @Test
@@ -450,14 +601,12 @@ class MajorDecisionReviewProcessTest {
     @Test
     void aHeadDecisionThatDiffersFromTheCollectiveDiscussionSendsTheCaseBackToDiscussion() {
         var pi = complexCaseReviewed();
-        complete(task(), withVariables("discussionAttendees", "赵敏、钱磊", "discussionRecord", "赵敏：同意处罚；钱磊：同意处罚",
-                "discussionConclusion", "PENALTY"));
+        complete(task(), discussed("PENALTY"));
         runJobs(pi);
         // 行政处罚法第五十七条第二款: the discussion decides, one head may not overrule it
         complete(task(), withVariables("headDecision", "NO_PENALTY", "decisionOpinion", "违法行为轻微"));
         assertThat(pi).hasNotPassed("Task_RecordNoPenalty").isWaitingAt("Task_CollectiveDiscussion");
-        complete(task(), withVariables("discussionAttendees", "赵敏、钱磊", "discussionRecord", "赵敏：不予处罚；钱磊：不予处罚",
-                "discussionConclusion", "NO_PENALTY"));
+        complete(task(), discussed("NO_PENALTY"));
         runJobs(pi);
         assertThat(calls.stream().filter("doc:COLLECTIVE_DISCUSSION"::equals)).as("a record of each discussion")
                 .hasSize(2);

@@ -28,7 +28,7 @@ class PublicationTextTest {
                 proposed.cause(), proposed.party(), proposed.facts(), proposed.evidence(), proposed.legalBasis(), null,
                 List.of(new EnforcementCase.Penalty(PenaltyKind.WARNING, null, null),
                         new EnforcementCase.Penalty(PenaltyKind.FINE, new BigDecimal("30000"), null)),
-                proposed.officers(), false, false, false, proposed.filedOn(), proposed.registeredBy(),
+                proposed.officers(), false, false, false, false, proposed.filedOn(), proposed.registeredBy(),
                 proposed.registeredAt());
         assertThat(PublicationText.of(c, PenaltyHistory.describe(c, new BigDecimal("20000.00")), null))
                 .endsWith("第八条的规定，决定给予警告；罚款20000元的行政处罚。");

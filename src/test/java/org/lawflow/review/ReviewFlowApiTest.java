@@ -182,6 +182,34 @@ class ReviewFlowApiTest {
         assertThat(again.body()).contains("移送");
     }
 
+    /**
+     * 直接关系第三人重大权益, answered at 立案登记: stored, shown with its Chinese label, and (a 3,000 元 fine, no other
+     * ground) the reason the case goes to legal review.
+     */
+    @Test
+    void aCaseRegisteredAsDirectlyConcerningAThirdPartysMajorRightsGoesToLegalReview() {
+        api = new ApiClient(rest);
+        flows = new Flows(api, processEngine);
+        var filed = flows.caseAtLegalReview(3000, "thirdPartyMajorInterest", ApiClient.todayInChina());
+        JsonNode details = api.get("zhangwei", "/api/cases/" + filed.id()).json();
+        assertThat(details.at("/case/thirdPartyMajorInterest").asBoolean()).isTrue();
+        assertThat(details.at("/case/majorPublicInterest").asBoolean()).isFalse();
+        JsonNode ground = null;
+        for (JsonNode g : details.get("reviewGrounds")) {
+            if (g.get("field").asText().equals("thirdPartyMajorInterest")) {
+                ground = g;
+            }
+        }
+        assertThat(ground).as("the case view names the ground").isNotNull();
+        assertThat(ground.get("label").asText()).isEqualTo("直接关系第三人重大权益");
+        assertThat(ground.get("valueLabel").asText()).isEqualTo("是");
+        var review = flows.task(filed.caseNo(), "Task_ReviewLegality");
+        assertThat(processEngine.getRuntimeService().getVariable(review.getExecutionId(), "legalReviewRequired"))
+                .isEqualTo(true);
+        assertThat(processEngine.getRuntimeService().getVariable(review.getExecutionId(), "thirdPartyMajorInterest"))
+                .isEqualTo(true);
+    }
+
     /** 行政处罚法第六十条: at day 80 the head may extend the 90-day limit, with reasons, into the case record. */
     @Test
     void theHeadExtendsTheDecisionLimitWithReasonsAndTheRecordShowsTheNewLimit() {
@@ -212,9 +240,17 @@ class ReviewFlowApiTest {
         completeAs("zhaomin", caseNo, "Task_ApproveDecisionLimitExtension", Map.of("decisionLimitExtension", "APPROVE",
                 "extendedDecisionLimitOn", newLimit, "extensionReason", "需委托鉴定，鉴定期间不能作出决定"));
         flows.runJobs(caseNo);
-        assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/events").toString())
-                .contains("延长办案期限", "zhaomin", newLimit, "需委托鉴定");
-        assertThat(flows.task(caseNo, "Task_SubmitProposedDecision")).as("the review goes on").isNotNull();
+        JsonNode details = api.get("zhangwei", "/api/cases/" + filed.id()).json();
+        assertThat(details.at("/events").toString()).contains("延长办案期限", "zhaomin", newLimit, "需委托鉴定")
+                .contains("期限变更（负责人批准延长办案期限）", "提交拟处罚决定");
+        assertThat(flows.task(caseNo, "Task_SubmitProposedDecision").getDueDate().toInstant())
+                .as("the review goes on, its open task due at the new limit")
+                .isEqualTo(java.time.LocalDate.parse(newLimit).atTime(23, 59, 59)
+                        .atZone(org.lawflow.system.ChinaTime.ZONE).toInstant());
+        JsonNode limit = details.at("/deadlines/0");
+        assertThat(limit.get("due").asText()).isEqualTo(newLimit);
+        assertThat(limit.get("statutoryDue").asText()).isLessThan(newLimit);
+        assertThat(limit.get("rule").asText()).contains("经负责人批准延长至" + newLimit);
     }
 
     /** 行政处罚法第五十七条第二款: the agency's heads, at least the quorum, each one's view; the record names them. */
@@ -227,23 +263,34 @@ class ReviewFlowApiTest {
         flows.approveLegalReview(caseNo, "同意");
 
         String today = ApiClient.todayInChina();
-        var alone = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin", "discussionRecord", "赵敏：同意", "discussionConclusion", "PENALTY"));
+        String taskId = flows.task(caseNo, "Task_CollectiveDiscussion").getId();
+        // the form offers the heads of the case's agency to pick from, 正职 first, and states the quorum
+        JsonNode form = api.get("zhaomin", "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false")
+                .json(); // as Tasklist reads them
+        assertThat(form.at("/agencyHeadOptions/type").asText()).isEqualTo("Json");
+        assertThat(form.at("/agencyHeadOptions/value").asText()).isEqualTo(
+                "[{\"label\":\"赵敏（正职负责人）\",\"value\":\"zhaomin\"},{\"label\":\"钱磊（副职负责人）\",\"value\":\"qianlei\"}]");
+        assertThat(form.at("/discussionQuorum/value").asInt()).isEqualTo(2);
+
+        var alone = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion",
+                discussion(today, "zhaomin", "同意"));
         assertThat(alone.status()).isEqualTo(400);
-        assertThat(alone.body()).contains("不足2人");
-        var notAHead = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin,wangfang", "discussionRecord", "赵敏：同意；王芳：同意",
-                "discussionConclusion", "PENALTY"));
+        assertThat(alone.body()).contains("discussionAttendees", "不足2人");
+        var notAHead = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion",
+                discussion(today, "zhaomin", "同意", "wangfang", "同意"));
         assertThat(notAHead.status()).isEqualTo(400);
         assertThat(notAHead.body()).contains("wangfang", "不是本机关负责人");
-        var silent = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin,qianlei", "discussionRecord", "赵敏：同意",
-                "discussionConclusion", "PENALTY"));
+        var silent = flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion",
+                discussion(today, "zhaomin", "同意", "qianlei", " "));
         assertThat(silent.status()).isEqualTo(400);
-        assertThat(silent.body()).contains("钱磊");
-        completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", Map.of("discussedOn", today,
-                "discussionAttendees", "zhaomin, qianlei", "discussionRecord", "赵敏：同意罚款三千元。钱磊：同意。",
-                "discussionConclusion", "PENALTY"));
+        assertThat(silent.body()).contains("discussionView2", "钱磊的意见不能为空");
+        var forged = discussion(today, "zhaomin", "同意", "qianlei", "同意");
+        forged.put("discussionAttendee7", "zhaomin");
+        assertThat(flows.completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", forged).status())
+                .as("only the form's rows").isEqualTo(400);
+        var held = discussion(today, "qianlei", "同意，当事人初犯。", "zhaomin", "同意罚款三千元。");
+        held.put("discussionRecord", "会议由赵敏主持。");
+        completeAs("zhaomin", caseNo, "Task_CollectiveDiscussion", held);
         flows.runJobs(caseNo);
 
         String id = null;
@@ -257,7 +304,21 @@ class ReviewFlowApiTest {
         headers.setBasicAuth("zhangwei", "demo");
         byte[] pdf = rest.exchange("/api/documents/" + id, HttpMethod.GET, new HttpEntity<>(headers), byte[].class)
                 .getBody();
-        assertThat(pdfText(pdf)).contains("赵敏、钱磊").doesNotContain("zhaomin");
+        String text = pdfText(pdf).replaceAll("\\s+", "");
+        assertThat(text).contains("钱磊、赵敏", "钱磊（副职负责人）同意，当事人初犯。", "赵敏（正职负责人）同意罚款三千元。",
+                "会议由赵敏主持。").doesNotContain("zhaomin", "qianlei");
+        assertThat(processEngine.getRuntimeService().createVariableInstanceQuery().variableName("discussionAttendeeViews")
+                .processInstanceIdIn(flows.task(caseNo, "Task_HeadDecision").getProcessInstanceId()).singleResult()
+                .getTypeName()).isEqualTo("json");
+        assertThat(api.get("zhangwei", "/api/cases/" + filed.id()).json().at("/events").toString())
+                .contains("钱磊（副职负责人）：同意，当事人初犯。", "赵敏（正职负责人）：同意罚款三千元。");
+    }
+
+    /** 集体讨论 held today with these attendees and views, concluding 给予行政处罚. */
+    private static Map<String, Object> discussion(String today, String... attendeeAndView) {
+        var variables = Flows.discussion(attendeeAndView);
+        variables.putAll(Map.of("discussedOn", today, "discussionConclusion", "PENALTY"));
+        return variables;
     }
 
     private void completeAs(String user, String caseNo, String taskKey, Map<String, Object> variables) {

@@ -22,8 +22,15 @@ class ReviewScopeRulesTest {
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     private static boolean legalReviewRequired(Map<String, Object> changed) throws Exception {
+        return legalReviewRequiredWithout(null, changed);
+    }
+
+    /** As {@link #legalReviewRequired}, with the input {@code absent} not set at all (null: every input set). */
+    private static boolean legalReviewRequiredWithout(String absent, Map<String, Object> changed) throws Exception {
         Map<String, Object> facts = new HashMap<>(Map.of("majorPublicInterest", false, "hearingOutcome", "NONE",
-                "complexCase", false, "heavyPenalty", false, "largeAmount", false, "socialImpact", false));
+                "complexCase", false, "heavyPenalty", false, "largeAmount", false, "socialImpact", false,
+                "thirdPartyMajorInterest", false));
+        facts.remove(absent);
         facts.putAll(changed);
         try (var in = new FileInputStream("bpmn/decisions/major-decision-rules.dmn")) {
             DmnDecision decision = DMN.parseDecision("legal-review-required", in);
@@ -39,6 +46,25 @@ class ReviewScopeRulesTest {
         assertThat(legalReviewRequired(Map.of("hearingOutcome", "HELD"))).isTrue();
         assertThat(legalReviewRequired(Map.of("complexCase", true))).isTrue();
         assertThat(legalReviewRequired(Map.of("largeAmount", true))).isTrue();
+    }
+
+    @Test
+    void aCaseThatDirectlyConcernsAThirdPartysMajorRightsIsReviewed() throws Exception {
+        assertThat(legalReviewRequired(Map.of("thirdPartyMajorInterest", true))).as("直接关系第三人重大权益").isTrue();
+        assertThat(legalReviewRequired(Map.of("thirdPartyMajorInterest", false))).isFalse();
+        assertThat(legalReviewRequired(Map.of("thirdPartyMajorInterest", true, "hearingOutcome", "HELD"))).isTrue();
+    }
+
+    /**
+     * An instance started before the question existed has no such input: it reads as "no", and that never drops a
+     * review the statute requires, because 第五十八条第一款第二项 needs a hearing as well and a held hearing is a
+     * ground by itself.
+     */
+    @Test
+    void withoutTheThirdPartyAnswerAHeldHearingStillBringsTheCaseIntoReview() throws Exception {
+        assertThat(legalReviewRequiredWithout("thirdPartyMajorInterest", Map.of())).isFalse();
+        assertThat(legalReviewRequiredWithout("thirdPartyMajorInterest", Map.of("hearingOutcome", "HELD"))).isTrue();
+        assertThat(legalReviewRequiredWithout("thirdPartyMajorInterest", Map.of("complexCase", true))).isTrue();
     }
 
     @Test

@@ -31,6 +31,24 @@ class ProcessVariablesTest {
         assertThat(ProcessVariables.string(scope, "missing")).isNull();
     }
 
+    /** Pickers (taglist) submit Json; the Java API may give a list; the engine REST's clients text with commas. */
+    @Test
+    void listsFromJsonVariablesJavaListsAndText() {
+        when(scope.getVariable("json")).thenReturn(org.camunda.spin.Spin.JSON("[\"zhangwei\",\"liqiang\"]"));
+        when(scope.getVariable("jsonText")).thenReturn(" [\"zhangwei\"] ");
+        when(scope.getVariable("java")).thenReturn(java.util.List.of("zhangwei", "liqiang"));
+        when(scope.getVariable("text")).thenReturn("zhangwei， liqiang、wangfang");
+        when(scope.getVariable("object")).thenReturn("{\"a\":1}");
+
+        assertThat(ProcessVariables.list(scope, "json").toString()).isEqualTo("[\"zhangwei\",\"liqiang\"]");
+        assertThat(ProcessVariables.list(scope, "jsonText").toString()).isEqualTo("[\"zhangwei\"]");
+        assertThat(ProcessVariables.list(scope, "java").toString()).isEqualTo("[\"zhangwei\",\"liqiang\"]");
+        assertThat(ProcessVariables.list(scope, "text").toString()).isEqualTo("[\"zhangwei\",\"liqiang\",\"wangfang\"]");
+        assertThat(ProcessVariables.list(scope, "missing")).isEmpty();
+        assertThatThrownBy(() -> ProcessVariables.list(scope, "object")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("object"));
+    }
+
     @Test
     void numbersFlagsAndIds() {
         UUID id = UUID.randomUUID();

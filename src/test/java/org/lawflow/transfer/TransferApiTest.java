@@ -74,6 +74,34 @@ class TransferApiTest {
         assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 
+    /** 指定专案组 offers the agency's officers to pick (issue #28: no user ids typed); the picked list is checked. */
+    @Test
+    void theTeamIsPickedFromTheAgencysOfficers() {
+        String caseId = newCase();
+        String caseNo = api().get("zhangwei", "/api/cases/" + caseId).json().at("/case/caseNo").asText();
+        var started = api().post("zhangwei", "/engine-rest/process-definition/key/criminal-case-transfer/submit-form",
+                Map.of("businessKey", caseNo, "variables", Map.of("caseNo", Map.of("value", caseNo),
+                        "transferReason", Map.of("value", "无证营运，非法经营额逾25万元"), "suspectedCrime", Map.of("value", "非法经营罪"))));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        var task = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_FormTeam")
+                .singleResult();
+        assertThat(String.valueOf(taskService.getVariableLocal(task.getId(), "officerOptions")))
+                .contains("{\"label\":\"张伟（执法人员）\",\"value\":\"zhangwei\"}", "\"value\":\"liqiang\"")
+                .doesNotContain("wangfang", "zhaomin", "zhoujie");
+        var wrong = api().post("zhangwei", "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", Map.of(
+                "transferTeam", Map.of("value", "[\"zhangwei\",\"wangfang\"]", "type", "Json"),
+                "suspectedCrime", Map.of("value", "非法经营罪"))));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("transferTeam[1]", "不是本机构的执法人员");
+        var done = api().post("zhangwei", "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", Map.of(
+                "transferTeam", Map.of("value", "[\"zhangwei\",\"liqiang\"]", "type", "Json"),
+                "suspectedCrime", Map.of("value", "非法经营罪"))));
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
+        var report = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey("Task_WriteTransferReport").singleResult();
+        assertThat(taskService.getVariable(report.getId(), "transferTeam")).isEqualTo("zhangwei,liqiang");
+    }
+
     @Test
     void badInputNamesTheField() {
         String caseId = newCase();
