@@ -31,7 +31,8 @@ final class FormGallery implements AutoCloseable {
     /** The open task of each form, by form id. */
     final Map<String, String> tasks = new LinkedHashMap<>();
 
-    FormGallery(ProcessEngine engine, String assignee) {
+    /** The gallery's tasks for {@code assignee}, with {@code variables} (a real case's ids: some forms offer its staff). */
+    FormGallery(ProcessEngine engine, String assignee, Map<String, Object> variables) {
         this.engine = engine;
         List<Path> forms = formFiles();
         var fork = Bpmn.createExecutableProcess(PROCESS_KEY).name("表单检查").camundaHistoryTimeToLive(1)
@@ -58,7 +59,7 @@ final class FormGallery implements AutoCloseable {
         grant.setResourceId(PROCESS_KEY);
         grant.addPermission(Permissions.ALL);
         authorizationId = authorizations.saveAuthorization(grant).getId();
-        String instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY).getId();
+        String instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, variables).getId();
         for (var task : engine.getTaskService().createTaskQuery().processInstanceId(instance).list()) {
             String form = formId(forms.get(Integer.parseInt(task.getTaskDefinitionKey().substring("Task_Form".length()))));
             tasks.put(form, task.getId());

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.lawflow.ApiClient;
+import org.lawflow.Flows;
 import org.lawflow.LawFlowSpringTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,6 +33,7 @@ class FormsChineseTest {
 
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
+    @Autowired TestRestTemplate rest;
 
     @Test
     void everyFormSpeaksChineseAlsoInItsMessagesAndDatePickers() throws Exception {
@@ -36,7 +41,9 @@ class FormsChineseTest {
         Set<String> logins = new java.util.HashSet<>();
         engine.getIdentityService().createUserQuery().list().forEach(u -> logins.add(u.getId()));
         Set<String> seen = new LinkedHashSet<>();
-        try (FormGallery gallery = new FormGallery(engine, "zhangwei");
+        var filed = new Flows(new ApiClient(rest), engine).filedCase("zhangwei", ApiClient.citizenCase("liqiang"));
+        try (FormGallery gallery = new FormGallery(engine, "zhangwei",
+                Map.of("caseId", filed.id(), "caseNo", filed.caseNo()));
                 Browser browser = Browser.open("http://localhost:" + port)) {
             try {
                 browser.loginToTasklist("zhangwei");
