@@ -101,17 +101,53 @@ public final class Flows {
 
     /**
      * A filed {@code fine} 元 case of zhangwei and liqiang with {@code reviewGround} (a registration flag such as
-     * majorPublicInterest), its review started: 提交拟处罚决定 waits for zhangwei.
+     * majorPublicInterest; null for none), its review started: 提交拟处罚决定 waits for zhangwei.
      */
     public FiledCase caseUnderReview(int fine, String reviewGround) {
         var registration = ApiClient.citizenCase("zhangwei", "liqiang");
         registration.put("proposedDecision", Map.of("penalties", List.of(Map.of("kind", "FINE", "amount", fine))));
-        registration.put(reviewGround, true);
+        if (reviewGround != null) {
+            registration.put(reviewGround, true);
+        }
         FiledCase filed = filedCase("zhangwei", registration);
         var review = api.post("zhangwei", "/api/cases/" + filed.id() + "/review", null);
         if (review.status() != 201) {
             throw new AssertionError("review not started: " + review.status() + " " + review.body());
         }
+        return filed;
+    }
+
+    /**
+     * A filed 30,000 元 fine case of zhangwei and liqiang (the party has hearing rights) whose party asked for a hearing:
+     * zhaomin appoints chenjing, who holds it on {@code hearingDay} (after the notice period; the clock is set to that
+     * day for the record and put back): the case waits in 撰写听证报告 (chenjing's), with 陈述申辩 open beside it.
+     */
+    public FiledCase caseAtHearingReport(String hearingDay) {
+        FiledCase filed = caseNotified(30000, null, ApiClient.todayInChina());
+        String caseNo = filed.caseNo();
+        runJobs(caseNo);
+        var request = api.post("zhangwei", "/api/cases/" + filed.id() + "/hearing-requests", Map.of("channel", "WRITTEN"));
+        if (request.status() != 202) {
+            throw new AssertionError("hearing not requested: " + request.status() + " " + request.body());
+        }
+        runJobs(caseNo);
+        done("zhaomin", caseNo, "Task_AppointHost", Map.of("hearingHost", "chenjing"));
+        done("chenjing", caseNo, "Task_ScheduleHearing",
+                Map.of("hearingAt", hearingDay + "T09:30", "hearingPlace", "支队听证室", "hearingPublic", true));
+        runJobs(caseNo);
+        done("zhangwei", caseNo, "Task_RecordHearingNoticeService", Map.of("hearingNoticeServedOn",
+                ApiClient.todayInChina(), "hearingNoticeServiceMethod", "DIRECT", "hearingNoticeReceiptNo", "SD-7"));
+        // the hearing is recorded on its day, not before (#29)
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDate
+                .parse(hearingDay).atTime(10, 0).atZone(org.lawflow.system.ChinaTime.ZONE).toInstant()));
+        try {
+            done("chenjing", caseNo, "Task_RecordHearing", Map.of("attendance", "PRESENT",
+                    "investigatorStatement", "事实与证据", "partyDefence", "初次违法，经营困难", "crossExamination", "无异议",
+                    "partySigned", true));
+        } finally {
+            TestClock.restore();
+        }
+        runJobs(caseNo);
         return filed;
     }
 

@@ -42,9 +42,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li><b>503</b> with {@code Retry-After}: the database connection was lost (PostgreSQL restart, fail-over), as
  * {@code /api} answers too (DatabaseOutageTest): the engine REST's error body carries the error code that
  * {@link DatabaseExceptionCodes} assigns, or the driver's and the pool's messages ({@link DatabaseFailures#MESSAGES}).</li>
- * <li><b>400</b> naming the field, or <b>409</b>: a listener or delegate refused the input or the step (an
- * {@link InvalidInputException} or {@link ConflictException}, seen by {@link EngineUserErrors}), as {@code /api} does.</li>
+ * <li><b>400</b> with the field in {@code field}, or <b>409</b>: a listener or delegate refused the input or the step (an
+ * {@link InvalidInputException} or {@link ConflictException}, seen by {@link EngineUserErrors}), as {@code /api} does;
+ * the {@code message} is the Chinese reason alone, which Tasklist shows the officer as it is (Camunda's own would be
+ * "Cannot submit task form …: ENGINE-03051 There was an exception while invoking the TaskListener. Message: …").</li>
  * </ul>
+ * A 403 or 404 whose message is Camunda's English ("No matching task with id …", "The user with id … does not have …")
+ * gets a Chinese message: Tasklist shows it to the officer in its notice.
  * Nothing else is touched; the engine is unchanged (the failed transaction was rolled back by the engine). A servlet
  * filter rather than a JAX-RS exception mapper: Camunda's own {@code RestExceptionHandler} already maps the wrapping
  * {@code RestException}, and Jersey's choice between two mappers of the same type is not specified. It buffers only
@@ -104,8 +108,9 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
             String missing;
             RuntimeException userError = wrapper.getStatus() == 500 && !databaseDown ? userError(request, wrapper) : null;
             if (userError instanceof InvalidInputException invalid) {
-                writeError(wrapper, HttpStatus.BAD_REQUEST, "InvalidInput", invalid.field() + "：" + invalid.getMessage(),
-                        invalid.field());
+                // the message is what Tasklist's toast shows an officer: the Chinese reason alone (the guards' reasons
+                // name the field in Chinese); the variable name is in "field" for clients
+                writeError(wrapper, HttpStatus.BAD_REQUEST, "InvalidInput", invalid.getMessage(), invalid.field());
             } else if (userError != null) {
                 writeError(wrapper, HttpStatus.CONFLICT, "Conflict", userError.getMessage(), null);
             } else if (databaseDown) {
@@ -118,6 +123,12 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
                 writeError(wrapper, HttpStatus.NOT_FOUND, "NotFound", missing, null);
             } else if (wrapper.getStatus() == 500 && ruleConflict(wrapper)) {
                 wrapper.setStatus(HttpStatus.CONFLICT.value());
+            } else if ((wrapper.getStatus() == 403 || wrapper.getStatus() == 404) && englishMessage(wrapper)) {
+                // Camunda's "No matching task with id …" / "The user with id … does not have … permission": Tasklist
+                // shows the message to the officer as it is
+                HttpStatus status = HttpStatus.valueOf(wrapper.getStatus());
+                writeError(wrapper, status, status == HttpStatus.FORBIDDEN ? "Forbidden" : "NotFound",
+                        status == HttpStatus.FORBIDDEN ? "当前用户无权执行此操作" : "所请求的任务或记录不存在，或无权查看", null);
             }
             wrapper.copyBodyToResponse();
         }
@@ -207,6 +218,18 @@ class EngineRestErrorFilter extends OncePerRequestFilter {
         try {
             var body = objectMapper.readTree(response.getContentAsByteArray());
             return body != null && ConflictException.class.getSimpleName().equals(body.path("type").asText());
+        } catch (IOException notJson) {
+            return false;
+        }
+    }
+
+    /** The error body is Camunda's, with a message in English (no Chinese character). */
+    private boolean englishMessage(ContentCachingResponseWrapper response) {
+        try {
+            var body = objectMapper.readTree(response.getContentAsByteArray());
+            String message = body == null ? "" : body.path("message").asText("");
+            return !message.isEmpty() && message.codePoints()
+                    .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         } catch (IOException notJson) {
             return false;
         }

@@ -6,6 +6,10 @@ export default {
     fallbackLocale: 'zh'
   },
 
+  // Camunda Forms in Chinese (validation messages, date picker, fixed texts) and no typed input lost to form-js's
+  // delayed updates: see scripts/lawflow-forms.js (loaded from app/tasklist/, as an ES module).
+  customScripts: ['scripts/lawflow-forms'],
+
   // Keyboard shortcuts (keep Tasklist's usual key bindings, described in Chinese).
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
