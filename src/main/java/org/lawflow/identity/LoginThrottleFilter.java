@@ -86,9 +86,56 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             tooManyAttempts(response, wait);
             return;
         }
-        chain.doFilter(forward, response);
+        // the failure is counted when the 401 is set, before the answer reaches the client: counted afterwards, a fast
+        // guesser's next try could arrive first and get past the limit
+        var answer = new FailureCountingResponse(response, account, address);
+        chain.doFilter(forward, answer);
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            throttle.failed(account, address);
+            answer.countFailure();
+        }
+    }
+
+    /** Counts a failed login once, as soon as the answer's status becomes 401. */
+    private final class FailureCountingResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+        private final String account;
+        private final String address;
+        private boolean counted;
+
+        FailureCountingResponse(HttpServletResponse response, String account, String address) {
+            super(response);
+            this.account = account;
+            this.address = address;
+        }
+
+        void countFailure() {
+            if (!counted) {
+                counted = true;
+                throttle.failed(account, address);
+            }
+        }
+
+        private void statusSet(int status) {
+            if (status == HttpStatus.UNAUTHORIZED.value()) {
+                countFailure();
+            }
+        }
+
+        @Override
+        public void setStatus(int status) {
+            statusSet(status);
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            statusSet(status);
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            statusSet(status);
+            super.sendError(status, message);
         }
     }
 

@@ -152,7 +152,9 @@ final class Browser implements AutoCloseable {
     /** Types a day into a date field in the format its placeholder shows (form-js follows the browser's locale). */
     void typeDate(String componentId, java.time.LocalDate day) {
         WebElement input = field(componentId + "-date");
-        String format = String.valueOf(input.getAttribute("placeholder")).toLowerCase(java.util.Locale.ROOT);
+        // LawFlow's Tasklist script shows form-js's mm/dd/yyyy placeholder in Chinese (月/日/年); the input format stays
+        String format = String.valueOf(input.getAttribute("placeholder")).toLowerCase(java.util.Locale.ROOT)
+                .replace("年", "yyyy").replace("月", "mm").replace("日", "dd");
         String text = format.replace("yyyy", String.valueOf(day.getYear()))
                 .replaceAll("mm", String.format("%02d", day.getMonthValue()))
                 .replaceAll("(?<![0-9])m", String.valueOf(day.getMonthValue()))

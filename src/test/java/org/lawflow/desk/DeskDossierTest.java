@@ -86,7 +86,9 @@ class DeskDossierTest {
         String dossier = variables.at("/dossier/value").asText();
         assertThat(dossier).contains("西宁火车站载客收费", "现场检查笔录一份", "道路运输条例》第六十三条", "马建国",
                 "630102198506123019", "罚款3000元", "拟处罚决定", "张伟", "当事人书面放弃陈述申辩", "待办任务", "法制审核",
-                "办理人：待认领：法制审核员（王芳）", "/desk/documents/", "违法行为通知书");
+                "办理人：待认领：法制审核员（", "/desk/documents/", "违法行为通知书");
+        // the agency's legal reviewers by name (other tests may add one to the shared database): 王芳 among them
+        assertThat(dossier).containsPattern("办理人：待认领：法制审核员（[^）]*王芳[^）]*）");
         assertThat(dossier).doesNotContain("xining", "\"zhangwei\"");
         JsonNode display = json.readTree(variables.at("/display/value").asText());
         assertThat(display.get("caseNo").asText()).isEqualTo(filed.caseNo());
@@ -214,7 +216,7 @@ class DeskDossierTest {
         var details = api.get("zhangwei", "/api/cases/" + filed.id()).json();
         assertThat(details.get("tasks")).anySatisfy(task -> {
             assertThat(task.get("name").asText()).isEqualTo("法制审核");
-            assertThat(task.get("holder").asText()).isEqualTo("待认领：法制审核员（王芳）");
+            assertThat(task.get("holder").asText()).matches("待认领：法制审核员（([^）]*、)?王芳(、[^）]*)?）");
         });
         flows.completeAs("wangfang", filed.caseNo(), "Task_ReviewLegality", Map.of()); // claims, then is refused
         var claimed = api.get("zhangwei", "/api/cases/" + filed.id()).json();

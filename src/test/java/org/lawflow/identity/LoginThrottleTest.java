@@ -35,6 +35,7 @@ class LoginThrottleTest {
     void aStrangersWrongPasswordsAreSlowedButNeverStopTheOwnerAtAnotherAddress() throws Exception {
         var stranger = new RawHttp("127.0.0.2", port);
         List<Integer> statuses = new ArrayList<>();
+        long started = System.nanoTime();
         for (int i = 0; i < 20; i++) {
             var answer = stranger.send("GET", "/api/cases", basic("zhangwei", "wrong" + i), null);
             statuses.add(answer.status());
@@ -46,7 +47,12 @@ class LoginThrottleTest {
         }
         System.out.println("LoginThrottleTest: a stranger's 20 wrong passwords for zhangwei: " + statuses);
         assertThat(statuses.subList(0, 5)).as("the first few are checked").containsOnly(401);
-        assertThat(statuses.subList(5, 20)).as("then slowed").containsOnly(429);
+        // then one more try every 5 s: on a slow machine the 20 tries may earn one or two of them
+        long earned = java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds() / 5;
+        assertThat(statuses.subList(5, 20).stream().filter(status -> status == 401).count()).as("then slowed")
+                .isLessThanOrEqualTo(earned);
+        assertThat(statuses.subList(5, 20)).as("then slowed").allMatch(status -> status == 401 || status == 429);
+        assertThat(statuses.get(19)).isEqualTo(429);
         // the stranger stays slowed even with the right password ...
         assertThat(stranger.send("GET", "/api/cases", basic("zhangwei", "demo"), null).status()).isEqualTo(429);
         // ... while the owner, right away, at another address, is let in everywhere

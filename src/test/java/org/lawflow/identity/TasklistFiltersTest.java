@@ -73,11 +73,17 @@ class TasklistFiltersTest {
             for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
                 userTasks++;
                 String label = definition.getKey() + " / " + userTask.getName();
-                var instance = engine.getRuntimeService().createProcessInstanceById(definition.getId())
-                        .businessKey(filed.caseNo()).setVariables(variables).startBeforeActivity(userTask.getId())
-                        .execute(true, true);
-                Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                        .taskDefinitionKey(userTask.getId()).singleResult();
+                var instance = startBefore(definition, userTask, filed.caseNo(), variables);
+                Task task = task(instance, userTask);
+                if (task == null) {
+                    // a decision (decidedOn) ends the 90-day limit's extension subprocess at once: start it undecided
+                    engine.getRuntimeService().deleteProcessInstanceIfExists(instance.getId(), "test", true, true, true,
+                            false);
+                    Map<String, Object> undecided = new HashMap<>(variables);
+                    undecided.remove("decidedOn");
+                    instance = startBefore(definition, userTask, filed.caseNo(), undecided);
+                    task = task(instance, userTask);
+                }
                 assertThat(task).as(label).isNotNull();
                 Set<String> workers = workers(task);
                 assertThat(workers).as(label + ": someone may work it").isNotEmpty();
@@ -91,6 +97,17 @@ class TasklistFiltersTest {
         assertThat(userTasks).as("the deployed models' user tasks").isGreaterThanOrEqualTo(30);
         assertThat(seenBy.get("等待或记录听证申请")).as("the candidate-user task").contains("zhangwei", "liqiang");
         assertThat(seenBy.get("审批立案")).contains("zhaomin", "qianlei");
+    }
+
+    private org.camunda.bpm.engine.runtime.ProcessInstance startBefore(ProcessDefinition definition, UserTask userTask,
+            String caseNo, Map<String, Object> variables) {
+        return engine.getRuntimeService().createProcessInstanceById(definition.getId()).businessKey(caseNo)
+                .setVariables(variables).startBeforeActivity(userTask.getId()).execute(true, true);
+    }
+
+    private Task task(org.camunda.bpm.engine.runtime.ProcessInstance instance, UserTask userTask) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(userTask.getId()).singleResult();
     }
 
     @Test
