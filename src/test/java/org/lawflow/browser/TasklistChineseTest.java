@@ -35,6 +35,9 @@ class TasklistChineseTest {
                 browser.wait.until(ExpectedConditions.presenceOfElementLocated(
                         By.xpath("//input[@placeholder='筛选任务']")));
                 assertThat(browser.pageText()).contains("创建时间", "请在列表中选择任务。");
+                // the header names the application in Chinese, not "Camunda Tasklist"
+                assertThat(browser.driver.findElement(By.cssSelector(".navbar-brand")).getText())
+                        .contains("待办任务").doesNotContain("Tasklist");
             } finally {
                 browser.screenshot("tasklist-chinese");
             }

@@ -16,11 +16,11 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
+  // LawFlow: the header names the application in Chinese (Camunda's own name stays in the footer's credit).
+  app: {
+    name: '流程监控',
+    vendor: '交通运输执法'
+  },
   // LawFlow: hide the actions the signed-in user may not take; permission refusals in Chinese.
   customScripts: ['scripts/lawflow-permissions'],
   // requireJsConfig: {

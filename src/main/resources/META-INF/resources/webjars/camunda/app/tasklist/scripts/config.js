@@ -1,6 +1,11 @@
 // LawFlow: Tasklist configuration (replaces Camunda's commented-out sample config.js).
 // The browser's first preferred language picks the locale ("zh-CN" -> "zh", "en-US" -> "en"); any other language gets Chinese.
 export default {
+  // LawFlow: the header names the application in Chinese (Camunda's own name stays in the footer's credit).
+  app: {
+    name: '待办任务',
+    vendor: '交通运输执法'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
