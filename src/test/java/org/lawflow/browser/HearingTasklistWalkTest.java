@@ -79,103 +79,63 @@ class HearingTasklistWalkTest {
                         ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
 
                 // zhangwei: the party's written request for a hearing
-                browser.loginToTasklist("zhangwei");
-                String request = browser.openFromList(MINE, caseNo, "等待或记录听证申请");
-                String requestForm = dossierText(browser);
-                assertThat(requestForm).contains("登记听证申请或放弃", caseNo, "西宁火车站载客收费", "现场检查笔录一份",
-                        "罚款30000元——张伟");
-                assertReadable(browser, requestForm);
-                browser.screenshot("hearing-walk-1-request");
+                String request = open(browser, "zhangwei", MINE, caseNo, "等待或记录听证申请", "登记听证申请或放弃",
+                        "西宁火车站载客收费", "现场检查笔录一份", "罚款30000元——张伟");
                 browser.clickLabel("当事人申请听证");
                 browser.typeDate("Field_RequestedOn", LocalDate.parse(today));
                 browser.pickOption("Field_RequestChannel", "书面申请");
                 browser.field("Field_RequestNote").sendKeys("当事人递交书面听证申请书一份");
-                browser.complete();
-                awaitDone(request);
-                flows.runJobs(caseNo);
+                complete(browser, flows, caseNo, request, "hearing-walk-1-request");
 
                 // zhaomin: 陈静 as host, 孙丽 as note-taker, picked by name; a group task, found in 本组待办
-                browser.loginToTasklist("zhaomin");
-                String appoint = browser.openFromList(GROUP, caseNo, "指定听证主持人");
-                String appointForm = dossierText(browser);
-                assertThat(appointForm).contains("指定听证主持人", caseNo, "本案调查人员：李强、张伟", "西宁火车站载客收费",
-                        "罚款30000元——张伟");
-                assertReadable(browser, appointForm);
+                String appoint = open(browser, "zhaomin", GROUP, caseNo, "指定听证主持人",
+                        "本案调查人员：李强、张伟", "西宁火车站载客收费", "罚款30000元——张伟");
                 browser.pickOption("Field_HearingHost", "陈静");
                 browser.pickOption("Field_NoteTaker", "孙丽");
-                browser.screenshot("hearing-walk-2-appoint");
-                browser.complete();
-                awaitDone(appoint);
-                flows.runJobs(caseNo);
+                complete(browser, flows, caseNo, appoint, "hearing-walk-2-appoint");
 
                 // chenjing: the date with the date picker, the time, the place
-                browser.loginToTasklist("chenjing");
-                String schedule = browser.openFromList(MINE, caseNo, "安排听证");
-                String scheduleForm = dossierText(browser);
-                assertThat(scheduleForm).contains("安排听证", caseNo, "听证日期最早为", "西宁火车站载客收费", "罚款30000元——张伟");
-                assertReadable(browser, scheduleForm);
+                String schedule = open(browser, "chenjing", MINE, caseNo, "安排听证", "听证日期最早为",
+                        "西宁火车站载客收费", "罚款30000元——张伟");
                 browser.typeDate("Field_HearingAt", hearingDay);
                 browser.typeTime("Field_HearingAt", "09:30");
                 browser.field("Field_HearingPlace").sendKeys("支队听证室");
                 // hearings are public unless a secret or privacy is at stake (第六十四条第三项): ticked already
                 assertThat(browser.field("Field_HearingPublic").isSelected()).as("公开举行 by default").isTrue();
-                browser.screenshot("hearing-walk-3-schedule");
-                browser.complete();
-                awaitDone(schedule);
-                flows.runJobs(caseNo);
+                complete(browser, flows, caseNo, schedule, "hearing-walk-3-schedule");
 
                 // zhangwei: the hearing notice served today, directly
-                browser.loginToTasklist("zhangwei");
-                String service = browser.openFromList(MINE, caseNo, "记录听证通知书送达");
-                String serviceForm = dossierText(browser);
-                assertThat(serviceForm).contains("听证通知书", caseNo, "支队听证室", "09:30", "西宁火车站载客收费");
-                assertReadable(browser, serviceForm);
+                String service = open(browser, "zhangwei", MINE, caseNo, "记录听证通知书送达",
+                        "登记《听证通知书》送达", "支队听证室", "09:30", "西宁火车站载客收费");
                 browser.typeDate("Field_HearingNoticeServedOn", LocalDate.parse(today));
                 browser.pickOption("Field_HearingNoticeServiceMethod", "直接送达");
                 browser.field("Field_HearingNoticeReceiptNo").sendKeys("SD-7");
-                browser.screenshot("hearing-walk-4-service");
-                browser.complete();
-                awaitDone(service);
-                flows.runJobs(caseNo);
+                complete(browser, flows, caseNo, service, "hearing-walk-4-service");
 
                 // chenjing, on the hearing day (it may be recorded only then): the record of the hearing
                 ClockUtil.setCurrentTime(java.util.Date.from(hearingDay.atTime(10, 0).atZone(ChinaTime.ZONE).toInstant()));
                 try {
-                    browser.loginToTasklist("chenjing");
-                    String hearing = browser.openFromList(MINE, caseNo, "举行听证并制作笔录");
-                    String hearingForm = dossierText(browser);
-                    assertThat(hearingForm).contains("举行听证并制作笔录", caseNo, "支队听证室", "西宁火车站载客收费",
-                            "对当事人的询问笔录", "罚款30000元——张伟");
-                    assertReadable(browser, hearingForm);
+                    String hearing = open(browser, "chenjing", MINE, caseNo, "举行听证并制作笔录",
+                            "支队听证室", "西宁火车站载客收费", "对当事人的询问笔录", "罚款30000元——张伟");
                     browser.clickLabel("到场");
                     browser.field("Field_InvestigatorStatement").sendKeys("调查人员出示现场检查笔录和询问笔录，建议罚款三万元");
                     browser.field("Field_PartyDefence").sendKeys("初次违法，家庭经营困难，请求从轻处罚");
                     browser.field("Field_CrossExamination").sendKeys("当事人对证据无异议");
                     browser.click("Field_PartySigned");
-                    browser.screenshot("hearing-walk-5-hearing");
-                    browser.complete();
-                    awaitDone(hearing);
-                    flows.runJobs(caseNo);
+                    complete(browser, flows, caseNo, hearing, "hearing-walk-5-hearing");
                 } finally {
                     TestClock.restore();
                 }
 
                 // chenjing: the report, reading the hearing record in the dossier, recommends 20,000 元
-                browser.loginToTasklist("chenjing");
-                String report = browser.openFromList(MINE, caseNo, "撰写听证报告");
-                String reportForm = dossierText(browser);
-                assertThat(reportForm).contains("撰写听证报告", caseNo, "举行听证并制作笔录（陈静，", "听证笔录（",
-                        "罚款30000元——张伟");
-                assertReadable(browser, reportForm);
+                String report = open(browser, "chenjing", MINE, caseNo, "撰写听证报告",
+                        "举行听证并制作笔录（陈静，", "听证笔录（", "罚款30000元——张伟");
                 // the hearing's content reaches the report's writer through the 听证笔录 linked from the form
                 assertThat(pdfText("chenjing", documentLink(browser, "听证笔录"))).contains(
                         "初次违法，家庭经营困难，请求从轻处罚", "当事人对证据无异议", "调查人员出示现场检查笔录和询问笔录");
                 browser.field("Field_HearingOpinion").sendKeys("当事人初次违法，积极配合调查，建议罚款二万元。");
                 browser.field("Field_HearingRecommendedFineAmount").sendKeys("20000");
-                browser.screenshot("hearing-walk-6-report");
-                browser.complete();
-                awaitDone(report);
-                flows.runJobs(caseNo);
+                complete(browser, flows, caseNo, report, "hearing-walk-6-report");
             } finally {
                 browser.screenshot("hearing-walk-last");
                 browser.savePage("hearing-walk-last");
@@ -188,13 +148,9 @@ class HearingTasklistWalkTest {
 
             try {
                 // wangfang: the hearing's record and its report's recommendation in her 法制审核
-                browser.loginToTasklist("wangfang");
-                browser.openFromList(MINE, caseNo, "法制审核");
-                String review = dossierText(browser);
-                assertThat(review).contains("法制审核", caseNo, "拟处罚：罚款20000元", "已举行听证",
+                open(browser, "wangfang", MINE, caseNo, "法制审核", "拟处罚：罚款20000元", "已举行听证",
                         "当事人初次违法，积极配合调查，建议罚款二万元。", "拟处罚决定 罚款30000元——张伟",
                         "罚款20000元——陈静", "听证笔录（", "听证报告（");
-                assertReadable(browser, review);
                 assertThat(pdfText("wangfang", documentLink(browser, "听证报告"))).contains("陈静",
                         "初次违法，家庭经营困难，请求从轻处罚", "当事人初次违法，积极配合调查，建议罚款二万元。");
                 browser.screenshot("hearing-walk-7-review");
@@ -222,6 +178,28 @@ class HearingTasklistWalkTest {
         try (var document = Loader.loadPDF(answer.getBody())) {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", "");
         }
+    }
+
+    /**
+     * Logs in as {@code user}, finds the task of the case in the filter's list, clicks it and checks its form: the
+     * case number and {@code shown} appear, in words. Returns the task's id.
+     */
+    private static String open(Browser browser, String user, String filter, String caseNo, String task,
+            String... shown) {
+        browser.loginToTasklist(user);
+        String taskId = browser.openFromList(filter, caseNo, task);
+        String form = dossierText(browser);
+        assertThat(form).contains(caseNo).contains(shown);
+        assertReadable(browser, form);
+        return taskId;
+    }
+
+    /** 完成 as a person clicks it, after the step's screenshot; the flows then run on. */
+    private void complete(Browser browser, Flows flows, String caseNo, String taskId, String screenshot) {
+        browser.screenshot(screenshot);
+        browser.complete();
+        awaitDone(taskId);
+        flows.runJobs(caseNo);
     }
 
     private void awaitDone(String taskId) {
