@@ -77,7 +77,35 @@ final class Browser implements AutoCloseable {
     /** Opens a task by id (Tasklist deep link), claims it if it is a group task, waits for its Camunda Form. */
     void openTask(String taskId) {
         driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+        claimAndAwaitForm();
+    }
+
+    /**
+     * Finds a task the way a person does: clicks the filter (我的待办, 本组待办) in the left column, then, in the list,
+     * the task of that name whose card shows the case number; claims it if it is a group task and waits for its
+     * Camunda Form. Returns the task's id (from the link clicked).
+     */
+    String openFromList(String filter, String caseNo, String taskName) {
+        WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(90));
+        slow.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'task-filter')]"
+                + "//h4[contains(@class,'name')]/a[text()[normalize-space(.)='" + filter + "']]"))).click();
+        slow.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filter.active h4.name"),
+                filter));
+        By link = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')][contains(normalize-space(.),'"
+                + caseNo + "')]//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']");
+        WebElement task = slow.until(ExpectedConditions.elementToBeClickable(link));
+        String href = task.getAttribute("href");
+        scrollToCenter(task);
+        task.click();
+        String taskId = href.substring(href.indexOf("task=") + "task=".length()).replaceAll("[&].*$", "");
+        slow.until(ExpectedConditions.urlContains(taskId));
+        claimAndAwaitForm();
+        return taskId;
+    }
+
+    private void claimAndAwaitForm() {
+        new WebDriverWait(driver, Duration.ofSeconds(90))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
         var claim = driver.findElements(By.cssSelector("[cam-tasklist-task-meta] .claim"));
         if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
             claim.get(0).click();
@@ -149,10 +177,13 @@ final class Browser implements AutoCloseable {
         item.click();
     }
 
-    /** Types a day into a date field in the format its placeholder shows (form-js follows the browser's locale). */
+    /**
+     * Types a day into a date field in the format its placeholder shows (form-js follows the browser's locale) and
+     * waits until the field holds a day.
+     */
     void typeDate(String componentId, java.time.LocalDate day) {
         WebElement input = field(componentId + "-date");
-        // LawFlow's Tasklist script shows form-js's mm/dd/yyyy placeholder in Chinese (月/日/年); the input format stays
+        // lawflow-forms.js shows the format in Chinese (年/月/日 for yyyy/mm/dd, in the browser's order)
         String format = String.valueOf(input.getAttribute("placeholder")).toLowerCase(java.util.Locale.ROOT)
                 .replace("年", "yyyy").replace("月", "mm").replace("日", "dd");
         String text = format.replace("yyyy", String.valueOf(day.getYear()))
@@ -165,6 +196,17 @@ final class Browser implements AutoCloseable {
         input.sendKeys(text);
         input.sendKeys(org.openqa.selenium.Keys.ENTER);
         driver.findElement(By.cssSelector(".fjs-form h3, .fjs-form .fjs-form-field-text")).click(); // leave the field
+        wait.until(d -> !String.valueOf(input.getAttribute("value")).isBlank());
+    }
+
+    /** Types a time (HH:mm) into the time part of a date-and-time field and confirms it with Enter. */
+    void typeTime(String componentId, String time) {
+        WebElement input = field(componentId + "-time");
+        scrollToCenter(input);
+        input.click();
+        input.sendKeys(time);
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> time.equals(input.getAttribute("value")));
     }
 
     /** Keeps the page's HTML next to the screenshots (to see what a form rendered when a step fails). */
