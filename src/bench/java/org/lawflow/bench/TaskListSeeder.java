@@ -115,6 +115,7 @@ final class TaskListSeeder {
         jdbc.update("delete from case_event" + ofCases, cases);
         jdbc.update("delete from case_record_head" + ofCases, cases);
         jdbc.update("delete from case_officer" + ofCases, cases);
+        jdbc.update("delete from mail_record" + ofCases, cases); // the task-arrival mails of the seeded tasks
         jdbc.update("delete from enforcement_case where case_no like ?", cases);
     }
 

@@ -54,7 +54,9 @@ class HearingRecordGuard implements TaskListener {
         if (!signed) {
             required(task, "signatureRefusalNote", "当事人或其代理人拒绝签字或盖章的，由听证主持人在笔录中注明");
         }
-        record(records, task, "听证笔录",
-                "当事人到场；" + (signed ? "当事人已签字" : "当事人拒绝签字：" + string(task, "signatureRefusalNote")));
+        // the record's substance goes into the case file, so the report's writer and the reviewer read it in the dossier
+        record(records, task, "听证笔录", "当事人到场；调查人员：" + string(task, "investigatorStatement")
+                + "；当事人申辩：" + string(task, "partyDefence") + "；质证：" + string(task, "crossExamination") + "；"
+                + (signed ? "当事人已签字" : "当事人拒绝签字：" + string(task, "signatureRefusalNote")));
     }
 }

@@ -32,6 +32,7 @@ final class HearingVariables {
     static final String HOST = "hearingHost";
     static final String HOST_NAME = "hearingHostName";
     static final String NOTE_TAKER = "noteTaker";
+    static final String NOTE_TAKER_NAME = "noteTakerName";
     static final String RECUSED_HOSTS = "recusedHosts";
     static final String RECUSAL_DECISION = "recusalDecision";
     static final String RECUSAL_REASON = "recusalReason";

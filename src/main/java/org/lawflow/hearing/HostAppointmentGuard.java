@@ -50,10 +50,22 @@ class HostAppointmentGuard implements TaskListener {
             throw new InvalidInputException(NOTE_TAKER, "记录员不得由本案调查人员担任");
         }
         String name = org.lawflow.identity.StaffPicker.name(user);
+        // documents name the note-taker, not the login picked (one not on the staff list stays as entered)
+        String noteTakerName = noteTaker == null ? null : staffName(identity, task.getTenantId(), noteTaker);
         task.setVariable(HOST, host);
         task.setVariable(HOST_NAME, name);
         task.setVariable(NOTE_TAKER, noteTaker);
+        task.setVariable(NOTE_TAKER_NAME, noteTakerName);
         record(records, task, "指定听证主持人", "主持人：" + name + "（" + host + "）"
-                + (noteTaker == null ? "" : "；记录员：" + noteTaker));
+                + (noteTaker == null ? "" : "；记录员：" + noteTakerName));
+    }
+
+    private static String staffName(org.camunda.bpm.engine.IdentityService identity, String tenant, String id) {
+        var query = identity.createUserQuery().userId(id);
+        if (tenant != null) {
+            query.memberOfTenant(tenant);
+        }
+        var staff = query.singleResult();
+        return staff == null ? id : org.lawflow.identity.StaffPicker.name(staff);
     }
 }

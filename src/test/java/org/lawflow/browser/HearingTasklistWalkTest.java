@@ -129,10 +129,12 @@ class HearingTasklistWalkTest {
 
                 // chenjing: the report, reading the hearing record in the dossier, recommends 20,000 元
                 String report = open(browser, "chenjing", MINE, caseNo, "撰写听证报告",
-                        "举行听证并制作笔录（陈静，", "听证笔录（", "罚款30000元——张伟");
+                        "举行听证并制作笔录（陈静，", "听证笔录（", "罚款30000元——张伟", "已举行听证（听证报告待作出）",
+                        "初次违法，家庭经营困难，请求从轻处罚");
                 // the hearing's content reaches the report's writer through the 听证笔录 linked from the form
                 assertThat(pdfText("chenjing", documentLink(browser, "听证笔录"))).contains(
-                        "初次违法，家庭经营困难，请求从轻处罚", "当事人对证据无异议", "调查人员出示现场检查笔录和询问笔录");
+                        "初次违法，家庭经营困难，请求从轻处罚", "当事人对证据无异议", "调查人员出示现场检查笔录和询问笔录",
+                        "记录员孙丽");
                 browser.field("Field_HearingOpinion").sendKeys("当事人初次违法，积极配合调查，建议罚款二万元。");
                 browser.field("Field_HearingRecommendedFineAmount").sendKeys("20000");
                 complete(browser, flows, caseNo, report, "hearing-walk-6-report");
