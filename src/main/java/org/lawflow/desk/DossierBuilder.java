@@ -43,9 +43,13 @@ class DossierBuilder {
     /** The steps whose conclusions a decider reads, by their task names (in procedural order). */
     static final List<String> OPINION_STEPS = List.of("补充调查并重新提交", "记录陈述申辩并复核", "举行听证并制作笔录",
             "撰写听证报告", "法制审核", "集体讨论", "负责人决定", "审批延长办案期限", "正职负责人审批移送", "负责人审批线索移送");
-    /** The hearing's own records (step 听证) whose content a decider reads: the record of the hearing itself. */
+    /**
+     * The hearing's own records (step 听证) whose content a decider reads, by how their action begins: the party's
+     * request or waiver (when and how it was made) and the record of the hearing itself.
+     */
     private static final String HEARING_STEP = "听证";
-    private static final Set<String> HEARING_RECORDS = Set.of("听证笔录", "听证到场情况", "当事人明确放弃听证");
+    private static final List<String> HEARING_RECORDS = List.of("收到听证申请", "登记听证申请", "当事人明确放弃听证",
+            "听证到场情况", "听证笔录");
     static final Set<String> FULL_PARTY_DATA = Set.of(Groups.OFFICER, Groups.LEGAL_REVIEWER, Groups.HEARING_HOST,
             Groups.AGENCY_HEAD);
     private static final String HEARING_OUTCOME = "hearingOutcome";
@@ -168,7 +172,7 @@ class DossierBuilder {
         hearingOutcome(c).map(outcome -> heard && outcome.startsWith("未") ? "已举行听证（听证报告待作出）" : outcome)
                 .ifPresent(outcome -> rows.add(new Row("听证情况", outcome)));
         for (CaseEvents.CaseEvent e : caseEvents) {
-            if (HEARING_STEP.equals(e.step()) && HEARING_RECORDS.contains(e.action())) {
+            if (HEARING_STEP.equals(e.step()) && HEARING_RECORDS.stream().anyMatch(e.action()::startsWith)) {
                 rows.add(new Row(e.action() + "（" + names.of(e.actor()) + "，" + ChinaTimeFormat.dateTime(e.at()) + "）",
                         e.detail()));
             } else if (OPINION_STEPS.contains(e.step())) {

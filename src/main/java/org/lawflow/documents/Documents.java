@@ -65,12 +65,20 @@ public class Documents {
     /**
      * The penalty as the documents state it, from the case's penalty history and never from a variable: the decided
      * penalty (决定书, 备案), the current proposal (集体讨论), the proposal the legal review saw and its own suggestion.
-     * A decided penalty that is missing stays missing ("—"), it is not replaced by the proposal.
+     * A decided penalty that is missing stays missing ("—"), it is not replaced by the proposal. The 听证报告 states the
+     * proposal the hearing examined and the report's recommendation (none recorded: the proposal is kept).
      */
     private void putPenalties(EnforcementCase c, Map<String, Object> model) {
-        for (String key : List.of("decidedPenalty", "currentPenalty", "reviewedProposal", "reviewedPenalty")) {
+        for (String key : List.of("decidedPenalty", "currentPenalty", "reviewedProposal", "reviewedPenalty",
+                "heardProposal", "hearingRecommendation")) {
             model.remove(key);
         }
+        String heard = penalties.newest(c.id(), PenaltyRevision.Stage.PROPOSED, PenaltyRevision.Stage.RECHECK)
+                .map(PenaltyRevision::text).orElseGet(c::penaltySummary);
+        model.put("heardProposal", heard);
+        model.put("hearingRecommendation", penalties.newest(c.id(), PenaltyRevision.Stage.HEARING_RECOMMENDATION,
+                PenaltyRevision.Stage.HEARING_RECOMMENDATION).map(PenaltyRevision::text)
+                .orElse("维持拟处罚决定（" + heard + "）"));
         penalties.decided(c.id()).ifPresent(d -> model.put("decidedPenalty", d.text()));
         model.put("currentPenalty", penalties.currentProposalText(c));
         model.put("reviewedProposal", penalties.newest(c.id(), PenaltyRevision.Stage.PROPOSED,

@@ -39,7 +39,7 @@ class HearingRequestGuard implements TaskListener {
             }
             String channel = string(task, REQUEST_CHANNEL);
             task.setVariable(REQUESTED, false);
-            record(records, task, "当事人明确放弃听证", (channel == null ? "" : "方式：" + channel + "；") + note);
+            record(records, task, "当事人明确放弃听证", (channel == null ? "" : "方式：" + channelLabel(channel) + "；") + note);
             return;
         }
         String channel = required(task, REQUEST_CHANNEL, "请选择当事人提出申请的方式");
@@ -60,7 +60,7 @@ class HearingRequestGuard implements TaskListener {
         String caseId = string(task, CASE_ID);
         records.request(caseId, task.getProcessInstanceId(), on.atStartOfDay(CHINA).toOffsetDateTime(),
                 RequestOutcome.ACCEPTED, channel, note, actor(task));
-        record(records, task, "登记听证申请", "申请日期：" + chinese(on) + "；方式：" + channel
+        record(records, task, "登记听证申请", "申请日期：" + chinese(on) + "；方式：" + channelLabel(channel)
                 + (postmarked == null ? "" : "；邮戳日期：" + chinese(postmarked) + "（在途时间不计入期间）")
                 + "；期限截止：" + chinese(deadline));
     }

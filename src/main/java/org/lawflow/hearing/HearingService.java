@@ -89,7 +89,7 @@ class HearingService {
         UUID id = records.receive(c.id(), received, channel, note, user.id());
         records.event(c.id().toString(), user.id(), "听证", "收到听证申请（已登记，待处理）",
                 "收到时间：" + received.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ')
-                        + "；方式：" + channel);
+                        + "；方式：" + channelLabel(channel));
         return id;
     }
 
@@ -103,7 +103,7 @@ class HearingService {
         records.decided(requestId, running == null ? null : running.getId(), result.outcome());
         records.event(c.id().toString(), user.id(), "听证", "收到听证申请：" + result.outcome().label(),
                 "收到时间：" + received.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ')
-                        + "；方式：" + channel + (postmarked == null ? "" : "；邮戳日期：" + chinese(postmarked))
+                        + "；方式：" + channelLabel(channel) + (postmarked == null ? "" : "；邮戳日期：" + chinese(postmarked))
                         + "；" + result.message());
         return result;
     }

@@ -3,6 +3,7 @@ package org.lawflow.hearing;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.lawflow.system.ChinaTime;
@@ -16,6 +17,9 @@ final class HearingVariables {
     static final String MESSAGE_REQUESTED = "HearingRequested";
     static final String MESSAGE_RECUSAL = "HearingRecusalRequested";
     static final ZoneId CHINA = ChinaTime.ZONE;
+    /** The request channels (hearingRequestChannel, the REST "channel") as the 登记听证申请 form names them. */
+    private static final Map<String, String> CHANNELS = Map.of("WRITTEN", "书面申请", "ORAL", "口头申请（已制作笔录）",
+            "MAIL", "邮寄", "ELECTRONIC", "电子方式");
 
     static final String CASE_ID = "caseId";
     static final String CASE_NO = "caseNo";
@@ -71,6 +75,11 @@ final class HearingVariables {
 
     static String chinese(LocalDate day) {
         return ChinaTimeFormat.documentDate(day);
+    }
+
+    /** How the party made a hearing request, in the words of the 登记听证申请 form (the code itself if unknown). */
+    static String channelLabel(String channel) {
+        return CHANNELS.getOrDefault(channel, channel);
     }
 
     private HearingVariables() {

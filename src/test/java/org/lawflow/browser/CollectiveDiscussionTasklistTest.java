@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -131,8 +129,6 @@ class CollectiveDiscussionTasklistTest {
         headers.setBasicAuth("zhangwei", "demo");
         byte[] pdf = rest.exchange("/api/documents/" + documentId, HttpMethod.GET, new HttpEntity<>(headers), byte[].class)
                 .getBody();
-        try (var document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
-        }
+        return org.lawflow.PdfText.of(pdf);
     }
 }

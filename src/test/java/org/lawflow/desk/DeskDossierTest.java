@@ -207,7 +207,8 @@ class DeskDossierTest {
         var wangfang = WebappSession.login(http, base(), "wangfang");
         String dossier = formVariables(wangfang, reviewTask).at("/dossier/value").asText();
         assertThat(dossier).contains("已举行听证", "撰写听证报告（陈静，", "当事人系初犯，建议罚款一万八千元", "听证报告建议",
-                "罚款18000元——陈静", "罚款30000元——张伟").doesNotContain("HELD");
+                "罚款18000元——陈静", "罚款30000元——张伟", "收到听证申请", "方式：书面申请")
+                .doesNotContain("HELD", "WRITTEN");
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.util.zip.ZipInputStream;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -266,11 +264,7 @@ class DecidedPenaltyApiTest {
     }
 
     private static String text(byte[] pdf) throws Exception {
-        try (var doc = Loader.loadPDF(pdf)) {
-            var stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            return stripper.getText(doc).replaceAll("\\s+", "");
-        }
+        return org.lawflow.PdfText.compact(pdf);
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {

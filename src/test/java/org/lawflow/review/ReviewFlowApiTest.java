@@ -15,8 +15,6 @@ import java.util.zip.ZipInputStream;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -339,9 +337,7 @@ class ReviewFlowApiTest {
 
     private static String pdfText(byte[] pdf) throws Exception {
         assertThat(pdf).isNotNull();
-        try (var doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-        }
+        return org.lawflow.PdfText.compact(pdf);
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {

@@ -15,8 +15,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -259,9 +257,7 @@ class TransferMailFlowTest {
         headers.setBasicAuth("zhangwei", "demo");
         byte[] bytes = rest.exchange("/api/documents/" + id, HttpMethod.GET, new HttpEntity<>(headers), byte[].class)
                 .getBody();
-        try (var doc = Loader.loadPDF(bytes)) {
-            return new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-        }
+        return org.lawflow.PdfText.compact(bytes);
     }
 
     /** 国务院令第310号第九、十条: not filed, reconsideration, supervision, still not filed: back to 已立案. */
