@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.lawflow.documents.TemplateValues;
 import org.lawflow.identity.UserNames;
 import org.lawflow.system.ChinaTimeFormat;
+import org.lawflow.system.CodeLabels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,6 +64,6 @@ class DisplayValues {
         if (value instanceof Number n) {
             return new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
         }
-        return new TemplateValues(Map.of("v", s)).label("v");
+        return CodeLabels.of(s);
     }
 }

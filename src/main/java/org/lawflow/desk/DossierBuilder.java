@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -19,12 +18,12 @@ import org.lawflow.desk.Dossier.Link;
 import org.lawflow.desk.Dossier.Row;
 import org.lawflow.desk.Dossier.Section;
 import org.lawflow.documents.Documents;
-import org.lawflow.documents.TemplateValues;
 import org.lawflow.identity.Groups;
 import org.lawflow.identity.LawFlowUser;
 import org.lawflow.identity.UserNames;
 import org.lawflow.review.PersonalDataMasker;
 import org.lawflow.system.ChinaTimeFormat;
+import org.lawflow.system.CodeLabels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -193,7 +192,7 @@ class DossierBuilder {
                 .processInstanceIdIn(instances).variableName(HEARING_OUTCOME).list();
         return values.stream().filter(v -> v.getValue() != null)
                 .max(java.util.Comparator.comparing(HistoricVariableInstance::getCreateTime))
-                .map(v -> new TemplateValues(Map.of("v", v.getValue())).label("v"));
+                .map(v -> CodeLabels.of(String.valueOf(v.getValue())));
     }
 
     private Section openTasks(EnforcementCase c, LawFlowUser viewer) {

@@ -3,7 +3,6 @@ package org.lawflow.review;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,6 +12,7 @@ import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.Cases;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.casefile.PenaltyKind;
+import org.lawflow.system.CodeLabels;
 import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -43,12 +43,6 @@ class PenaltyStageListener {
     static final String CURRENT_PENALTY = "currentPenalty";
     /** Who gave the legal review opinion, for the 法制审核意见书. */
     static final String LEGAL_REVIEWER = "legalReviewer";
-
-    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("APPROVE", "同意"),
-            Map.entry("RETURN", "退回补充"), Map.entry("REJECT", "不同意"), Map.entry("PENALTY", "给予行政处罚"),
-            Map.entry("NO_PENALTY", "不予行政处罚"), Map.entry("TRANSFER", "涉嫌犯罪，移送司法机关"),
-            Map.entry("ADOPTED", "理由成立，予以采纳"), Map.entry("PARTLY", "部分采纳"),
-            Map.entry("NOT_ADOPTED", "理由不成立，不予采纳"));
 
     private final Cases cases;
     private final PenaltyHistory history;
@@ -105,7 +99,7 @@ class PenaltyStageListener {
         List<String> parts = new ArrayList<>();
         parts.add(ReviewVariables.isTrue(task, "partyStated") ? "当事人提出陈述、申辩"
                 : ReviewVariables.isTrue(task, "statementWaived") ? "当事人明确放弃陈述、申辩" : "当事人未提出陈述、申辩");
-        add(parts, "复核意见", label(ReviewVariables.string(task, "recheckResult")));
+        add(parts, "复核意见", CodeLabels.of(ReviewVariables.string(task, "recheckResult")));
         add(parts, "复核后处罚", revised == null ? null : PenaltyHistory.describe(c, revised));
         add(parts, "说明", opinion);
         task.setVariableLocal(RECORD_DETAIL, String.join("；", parts));
@@ -138,7 +132,7 @@ class PenaltyStageListener {
         }
         task.setVariable(LEGAL_REVIEWER, actor(task));
         List<String> parts = new ArrayList<>();
-        add(parts, "审核意见", label(ReviewVariables.string(task, ReviewVariables.REVIEW_OPINION)));
+        add(parts, "审核意见", CodeLabels.of(ReviewVariables.string(task, ReviewVariables.REVIEW_OPINION)));
         if (ReviewVariables.isTrue(task, "suspectedCrime")) {
             parts.add("认为涉嫌犯罪，应当移送司法机关");
         }
@@ -150,7 +144,7 @@ class PenaltyStageListener {
 
     private void collectiveDiscussion(DelegateTask task, EnforcementCase c) {
         List<String> parts = new ArrayList<>();
-        add(parts, "讨论结论", label(ReviewVariables.string(task, "discussionConclusion")));
+        add(parts, "讨论结论", CodeLabels.of(ReviewVariables.string(task, "discussionConclusion")));
         add(parts, "讨论的拟处罚", history.currentProposalText(c));
         add(parts, "讨论情况", ReviewVariables.string(task, CollectiveDiscussionGuard.RECORD));
         // the attendees and each one's view follow from CollectiveDiscussionGuard, which checks them
@@ -171,7 +165,7 @@ class PenaltyStageListener {
             decided = history.recordNoPenalty(c, actor(task), reasons).text();
         }
         List<String> parts = new ArrayList<>();
-        add(parts, "决定", label(decision));
+        add(parts, "决定", CodeLabels.of(decision));
         add(parts, "决定处罚", "PENALTY".equals(decision) ? decided : null);
         add(parts, "理由", reasons);
         task.setVariableLocal(RECORD_DETAIL, String.join("；", parts));
@@ -181,10 +175,6 @@ class PenaltyStageListener {
         if (value != null && !value.isBlank()) {
             parts.add(name + "：" + value.strip());
         }
-    }
-
-    private static String label(String code) {
-        return code == null ? null : LABELS.getOrDefault(code, code);
     }
 
     /** Who completes the task: the authenticated user, else its assignee, else the system. */
