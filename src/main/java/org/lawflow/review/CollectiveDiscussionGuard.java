@@ -39,7 +39,7 @@ class CollectiveDiscussionGuard implements TaskListener {
     /** The form's rows: {@code discussionAttendee<n>} (picked id) and {@code discussionView<n>}, n = 1 … VIEW_ROWS. */
     static final String ROW_ATTENDEE = "discussionAttendee";
     static final String ROW_VIEW = "discussionView";
-    static final int VIEW_ROWS = 6;
+    static final int VIEW_ROWS = 12;
     static final String ATTENDEE_NAMES = "discussionAttendeeNames";
     static final String ATTENDEE_VIEWS = "discussionAttendeeViews";
     /** Optional: the rest of the discussion (older instances: the one text with every view). */
@@ -70,6 +70,10 @@ class CollectiveDiscussionGuard implements TaskListener {
             StaffPicker.Person head = staff.member(userId, Groups.AGENCY_HEAD, agency).orElseThrow(
                     () -> new InvalidInputException(ATTENDEES, "“" + userId + "”不是本机关负责人，集体讨论的参加人员须为本机关负责人"));
             attendees.put(head.id(), head);
+        }
+        if (attendees.size() > VIEW_ROWS) {
+            throw new InvalidInputException(ATTENDEES, "一次集体讨论最多记录" + VIEW_ROWS + "位参加人员的意见（现为"
+                    + attendees.size() + "人），请联系系统管理员");
         }
         if (attendees.size() < quorum) {
             throw new InvalidInputException(ATTENDEES, "参加集体讨论的负责人不足" + quorum + "人（现为" + attendees.size() + "人）");

@@ -90,7 +90,7 @@ class CollectiveDiscussionGuardTest {
 
     /** As Tasklist submits the form: the taglist's ids as Json text, and a row per view (attendee id, view, …). */
     private void submit(String attendeesJson, String... attendeeAndView) {
-        variables.keySet().removeIf(name -> name.matches("discussion(Attendee|View)\\d"));
+        variables.keySet().removeIf(name -> name.matches("discussion(Attendee|View)\\d+"));
         variables.put("discussionAttendees", attendeesJson);
         for (int i = 0; i + 1 < attendeeAndView.length; i += 2) {
             variables.put("discussionAttendee" + (i / 2 + 1), attendeeAndView[i]);
@@ -162,6 +162,30 @@ class CollectiveDiscussionGuardTest {
         refused("discussionView2", "不超过1000字");
         submit("{\"a\":1}", "zhaomin", "同意", "qianlei", "同意");
         refused("discussionAttendees", "应为列表");
+    }
+
+    @Test
+    void twelveHeadsAreRecordedAndAThirteenthIsRefusedByName() {
+        List<String> ids = new java.util.ArrayList<>(List.of("zhaomin", "qianlei"));
+        for (int n = 3; n <= 13; n++) {
+            user("head" + n, "负责人" + n, "xining", "agency-head");
+            ids.add("head" + n);
+        }
+        List<String> rows = new java.util.ArrayList<>();
+        for (String id : ids.subList(0, 12)) {
+            rows.add(id);
+            rows.add(id + "同意");
+        }
+        submit(json(ids.subList(0, 12)), rows.toArray(String[]::new));
+        guard.notify(task());
+        assertThat(String.valueOf(variables.get("discussionAttendeeNames"))).startsWith("赵敏、钱磊、负责人3")
+                .endsWith("负责人12");
+        submit(json(ids), rows.toArray(String[]::new));
+        refused("discussionAttendees", "最多记录12位参加人员", "现为13人");
+    }
+
+    private static String json(List<String> ids) {
+        return ids.stream().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     @Test
