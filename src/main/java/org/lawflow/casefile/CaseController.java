@@ -106,19 +106,14 @@ class CaseController {
      * its Chinese label: the case view shows them beside the case's own fields.
      */
     static List<Map<String, Object>> reviewGrounds(EnforcementCase c) {
-        return List.of(ground("majorPublicInterest", "涉及重大公共利益", c.majorPublicInterest()),
-                ground("socialImpact", "可能造成重大社会影响或引发社会风险", c.socialImpact()),
-                ground("thirdPartyMajorInterest", "直接关系第三人重大权益", c.thirdPartyMajorInterest()),
-                ground("complexCase", "疑难复杂、涉及多个法律关系", c.complexCase()));
-    }
-
-    private static Map<String, Object> ground(String field, String label, boolean value) {
-        Map<String, Object> ground = new LinkedHashMap<>();
-        ground.put("field", field);
-        ground.put("label", label);
-        ground.put("value", value);
-        ground.put("valueLabel", value ? "是" : "否");
-        return ground;
+        return java.util.Arrays.stream(ReviewGround.values()).map(g -> {
+            Map<String, Object> ground = new LinkedHashMap<>();
+            ground.put("field", g.field());
+            ground.put("label", g.label());
+            ground.put("value", g.holdsFor(c));
+            ground.put("valueLabel", g.holdsFor(c) ? "是" : "否");
+            return ground;
+        }).toList();
     }
 
     /** Checks the case's hash-chained full-process record: intact, or where it was changed or cut. */

@@ -14,6 +14,7 @@ import org.lawflow.casefile.CaseFlows;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.casefile.PenaltyHistory;
 import org.lawflow.casefile.PenaltyRevision;
+import org.lawflow.casefile.ReviewGround;
 import org.lawflow.desk.Dossier.Link;
 import org.lawflow.desk.Dossier.Row;
 import org.lawflow.desk.Dossier.Section;
@@ -103,16 +104,8 @@ class DossierBuilder {
         rows.add(new Row("立案日期", ChinaTimeFormat.date(c.filedOn())));
         rows.add(new Row("案件状态", c.status().label()));
         rows.add(new Row("办案人员", names.list(c.officers())));
-        List<String> grounds = new ArrayList<>();
-        if (c.majorPublicInterest()) {
-            grounds.add("涉及重大公共利益");
-        }
-        if (c.complexCase()) {
-            grounds.add("案件情况疑难复杂、涉及多个法律关系");
-        }
-        if (c.socialImpact()) {
-            grounds.add("可能造成重大社会影响或引发社会风险");
-        }
+        List<String> grounds = java.util.Arrays.stream(ReviewGround.values()).filter(g -> g.holdsFor(c))
+                .map(ReviewGround::label).toList();
         rows.add(new Row("重大执法决定情形", grounds.isEmpty() ? "—" : String.join("；", grounds)));
         return new Section("案件概况", rows);
     }

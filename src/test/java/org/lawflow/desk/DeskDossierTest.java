@@ -109,6 +109,19 @@ class DeskDossierTest {
     }
 
     @Test
+    void theDossierStatesEachReviewGroundTheRegistrationGives() throws Exception {
+        assertThat(reviewDossier(flows.majorCaseAtLegalReview(ApiClient.todayInChina())))
+                .contains("涉及重大公共利益").doesNotContain("直接关系第三人重大权益");
+        assertThat(reviewDossier(flows.caseAtLegalReview(3000, "thirdPartyMajorInterest", ApiClient.todayInChina())))
+                .contains("直接关系第三人重大权益").doesNotContain("涉及重大公共利益");
+    }
+
+    private String reviewDossier(Flows.FiledCase filed) throws Exception {
+        String reviewTask = flows.task(filed.caseNo(), "Task_ReviewLegality").getId();
+        return formVariables(WebappSession.login(http, base(), "wangfang"), reviewTask).at("/dossier/value").asText();
+    }
+
+    @Test
     void theDossierPageAndThePdfsOpenWithTheTasklistLoginOnlyForThoseWhoMaySeeThem() throws Exception {
         var filed = flows.majorCaseAtLegalReview(ApiClient.todayInChina());
         String reviewTask = flows.task(filed.caseNo(), "Task_ReviewLegality").getId();
