@@ -1,0 +1,56 @@
+package org.lawflow.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Every task form shows the case dossier, and the same one: form-js has no shared parts, so each form carries its own
+ * copy of the {@code Html_Dossier} component, and a copy left behind by an edit would show the case differently. Start
+ * forms have no case yet.
+ */
+class DossierFormsTest {
+
+    @Test
+    void everyTaskFormCarriesTheSameDossier() throws IOException {
+        Map<String, List<String>> formsByContent = new TreeMap<>();
+        List<Path> forms;
+        try (Stream<Path> files = Files.list(Path.of("forms"))) {
+            forms = files.filter(f -> f.toString().endsWith(".form")).sorted().toList();
+        }
+        for (Path form : forms) {
+            List<String> dossiers = new ArrayList<>();
+            collect(new ObjectMapper().readTree(form.toFile()).path("components"), dossiers);
+            String name = form.getFileName().toString();
+            if (name.startsWith("start-")) {
+                assertThat(dossiers).as(name).isEmpty();
+            } else {
+                assertThat(dossiers).as(name).hasSize(1);
+                formsByContent.computeIfAbsent(dossiers.get(0), c -> new ArrayList<>()).add(name);
+            }
+        }
+        assertThat(formsByContent.values()).as("forms grouped by their dossier component").hasSize(1);
+        assertThat(formsByContent.keySet().iterator().next()).contains("{{#loop dossier.sections}}", "table-layout:fixed");
+    }
+
+    private static void collect(JsonNode components, List<String> dossiers) {
+        for (JsonNode c : components) {
+            if ("Html_Dossier".equals(c.path("id").asText())) {
+                dossiers.add(c.path("content").asText());
+            }
+            collect(c.path("components"), dossiers);
+        }
+    }
+}
