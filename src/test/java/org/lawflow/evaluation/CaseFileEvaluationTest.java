@@ -249,6 +249,45 @@ class CaseFileEvaluationTest {
         assertThat(api.get("zhoujie", path).status()).as("another agency").isEqualTo(404);
     }
 
+    /**
+     * As Tasklist does it: the start form submitted through the engine REST (tenant = the supervisor's agency), a
+     * second start of the same year refused with 409, and an incomplete evaluation form refused with 400 naming the
+     * field; a head cannot start one.
+     */
+    @Test
+    void tasklistStartsAndCompletesThroughTheEngineRest() {
+        decidedCases(1, 2016);
+        String submit = "/engine-rest/process-definition/key/case-file-evaluation/submit-form";
+        Map<String, Object> form = Map.of("variables", Map.of("year", Map.of("value", 2016),
+                "sampleSize", Map.of("value", 10)));
+        var started = api.post("sunli", submit, form);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String instance = started.json().get("id").asText();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getTenantId()).isEqualTo("xining");
+        var again = api.post("sunli", submit, form);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("message").asText()).contains("2016年度的案卷评查正在进行");
+        assertThat(api.post("zhaomin", submit, Map.of("variables", Map.of("year", Map.of("value", 2017)))).status())
+                .as("heads approve the bulletin, they do not start evaluations").isIn(403, 404);
+
+        Task evaluation = single(instance, "Task_EvaluateCase");
+        Map<String, Object> answers = new HashMap<>();
+        allPass().forEach((k, v) -> answers.put(k, Map.of("value", v)));
+        answers.remove("check_crime");
+        var incomplete = api.post("sunli", "/engine-rest/task/" + evaluation.getId() + "/submit-form",
+                Map.of("variables", answers));
+        assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(400);
+        assertThat(incomplete.json().get("field").asText()).isEqualTo("check_crime");
+        assertThat(incomplete.json().get("message").asText()).contains("涉嫌犯罪的已依法移送");
+        answers.put("check_crime", Map.of("value", "PASS"));
+        assertThat(api.post("zhangwei", "/engine-rest/task/" + evaluation.getId() + "/submit-form",
+                Map.of("variables", answers)).status()).as("an officer does not evaluate").isIn(403, 404);
+        assertThat(api.post("sunli", "/engine-rest/task/" + evaluation.getId() + "/submit-form",
+                Map.of("variables", answers)).status()).isEqualTo(204);
+        assertThat(single(instance, "Task_ApproveBulletin")).isNotNull();
+    }
+
     /** {@code n} xining cases of zhangwei and liqiang, each with the head's decision dated 1 June of {@code year}. */
     private List<Flows.FiledCase> decidedCases(int n, int year) {
         List<Flows.FiledCase> cases = new ArrayList<>();
