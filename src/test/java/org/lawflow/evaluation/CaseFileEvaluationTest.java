@@ -1,6 +1,7 @@
 package org.lawflow.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -175,7 +176,13 @@ class CaseFileEvaluationTest {
         }
         engine.getTaskService().complete(single(instance, "Task_ApproveBulletin").getId(),
                 Map.of("bulletinApproved", true));
-        runJobs(instance); // the bulletin goes out while the rectification runs
+        // the mail server is down: the bulletin's mail job fails and is retried, the rectification is not held up
+        smtp.stop();
+        var mailJob = engine.getManagementService().createJobQuery().processInstanceId(instance).executable()
+                .singleResult();
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(mailJob.getId()));
+        assertThat(engine.getManagementService().createJobQuery().jobId(mailJob.getId()).singleResult().getRetries())
+                .isLessThan(mailJob.getRetries());
 
         Task rectify = single(instance, "Task_RectifyCase");
         assertThat(rectify.getAssignee()).isEqualTo("zhangwei");
@@ -196,7 +203,11 @@ class CaseFileEvaluationTest {
         engine.getTaskService().complete(again.getId(), Map.of("rectificationMeasures", "签名页已归档"));
         engine.getTaskService().complete(single(instance, "Task_ConfirmRectification").getId(),
                 Map.of("rectificationDecision", "ACCEPT"));
+        assertThat(ended(instance)).as("the bulletin has not gone out yet").isFalse();
+        smtp.start();
+        engine.getManagementService().executeJob(mailJob.getId());
         assertThat(ended(instance)).isTrue();
+        assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).contains("2014年度案卷评查情况通报"));
 
         JsonNode evaluation = api.get("zhaomin", "/api/evaluations/" + id).json();
         assertThat(evaluation.get("status").asText()).isEqualTo("CLOSED");
