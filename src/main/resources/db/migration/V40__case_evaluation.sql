@@ -1,4 +1,4 @@
--- 案卷评查 (青政办〔2024〕32号等: 每年度不少于1次，随机抽查，通报结果，整改不合格案卷). SQL valid on PostgreSQL 15 and H2 2.x.
+-- 案卷评查 (青交〔2024〕32号等: 每年度不少于1次，随机抽查，通报结果，整改不合格案卷). SQL valid on PostgreSQL 15 and H2 2.x.
 -- One row per evaluation of an agency's year; open_key is agency:year while it runs and null afterwards, so the unique
 -- key refuses a second running evaluation of the same year even when two supervisors start at once.
 create table case_evaluation (

@@ -58,7 +58,7 @@ public enum StatutoryPeriod {
     CASE_EVALUATION(20, Unit.WORKDAYS, Protects.AGENCY_DUTY, "案卷评查期限（自抽取案卷之日起）", "本机关内部时限，默认值（待核实）", false),
     BULLETIN_APPROVAL(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "审定评查通报期限", "本机关内部时限，默认值（待核实）", false),
     CASE_RECTIFICATION(20, Unit.WORKDAYS, Protects.AGENCY_DUTY, "不合格案卷整改期限",
-            "青政办〔2024〕32号（整改不合格案卷）；期限为本机关内部时限，默认值（待核实）", false),
+            "青交〔2024〕32号（整改不合格案卷）；期限为本机关内部时限，默认值（待核实）", false),
     RECTIFICATION_CONFIRMATION(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "确认整改期限", "本机关内部时限，默认值（待核实）", false);
 
     /**

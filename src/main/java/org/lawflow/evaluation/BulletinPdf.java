@@ -73,7 +73,7 @@ class BulletinPdf {
         html.append("<p class=\"note\">评查标准：").append(xml(EvaluationChecklist.ITEMS.stream()
                 .map(EvaluationChecklist.Item::label).reduce((a, b) -> a + "；" + b).orElse("")))
                 .append("。依据法制审核内容（国办发〔2018〕118号）拟定，待与《青海省交通运输行政执法案卷评查制度》核对。")
-                .append("依据：青政办〔2024〕32号（每年度不少于1次执法案卷评查，通报评查结果，整改不合格案卷）。")
+                .append("依据：青交〔2024〕32号（每年度不少于1次执法案卷评查，通报评查结果，整改不合格案卷）。")
                 .append("生成时间：").append(ChinaTimeFormat.dateTime(org.lawflow.system.ChinaTime.nowDate()))
                 .append("。</p></body></html>");
         return pdf.render(html.toString(), title);
