@@ -22,9 +22,7 @@ public enum DocumentKind {
     CRIMINAL_INVESTIGATION_REPORT("涉嫌犯罪案件情况的调查报告", "刑调", false),
     SEIZED_ITEMS_LIST("涉案物品清单", "物清", false),
     CLUE_TRANSFER_LETTER("问题线索移送函", "线移", true),
-    PUBLICATION_RECORD("执法决定信息公示记录", "公示", false),
-    /** Of an agency's year, not of one case: rendered and kept by the evaluation module (ReportPdf). */
-    CASE_EVALUATION_BULLETIN("案卷评查情况通报", "评通", false);
+    PUBLICATION_RECORD("执法决定信息公示记录", "公示", false);
 
     private final String title;
     private final String code;

@@ -2,7 +2,6 @@ package org.lawflow.evaluation;
 
 import java.util.List;
 
-import org.lawflow.documents.DocumentKind;
 import org.lawflow.documents.ReportPdf;
 import org.lawflow.system.ChinaTimeFormat;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,11 @@ class BulletinPdf {
         this.pdf = pdf;
     }
 
+    /** Of an agency's year, not of one case: not a {@code DocumentKind}, kept with the evaluation. */
+    static final String TITLE = "案卷评查情况通报";
+
     static String title(String agencyName, int year) {
-        return agencyName + year + "年度" + DocumentKind.CASE_EVALUATION_BULLETIN.title();
+        return agencyName + year + "年度" + TITLE;
     }
 
     static String fileName(CaseEvaluations.Evaluation e) {

@@ -89,7 +89,7 @@ class EvaluationController {
             out.put("approvedBy", evaluation.approvedBy());
             out.put("approvalOpinion", evaluation.approvalOpinion());
             out.put("documents", evaluations.bulletin(evaluation.id()).map(b -> List.of(Map.of("kind",
-                    "CASE_EVALUATION_BULLETIN", "title", "案卷评查情况通报", "fileName", b.get("file_name"), "sha256",
+                    "CASE_EVALUATION_BULLETIN", "title", BulletinPdf.TITLE, "fileName", b.get("file_name"), "sha256",
                     b.get("sha256"), "url", "/api/evaluations/" + evaluation.id() + "/bulletin"))).orElse(List.of()));
         }
         out.put("samples", samples.stream().map(s -> {
