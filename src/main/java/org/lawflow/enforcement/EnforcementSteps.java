@@ -138,7 +138,7 @@ class EnforcementSteps {
                     + (recovered == null ? "" : "；执行到位金额" + Money.text(recovered));
             task.setVariable(PERFORMANCE_SUMMARY, summary);
             task.setVariable(SURCHARGE_AMOUNT, recovered == null || recovered.compareTo(fine) <= 0 ? "0"
-                    : recovered.subtract(fine).toPlainString());
+                    : Money.plain(recovered.subtract(fine)));
             task.setVariableLocal(RECORD_DETAIL, summary);
             finished(task, Step.RESULT);
         };
@@ -197,8 +197,8 @@ class EnforcementSteps {
             execution.setVariable(EnforcementVariables.PAYMENT_DEADLINE, rule.deadline().toString());
             execution.setVariable(REMEDY_PERIODS_END,
                     enforcements.remedyPeriodsEnd(servedOn, agency(execution)).toString());
-            execution.setVariable(EnforcementVariables.DEMAND_SURCHARGE, surcharge.toPlainString());
-            execution.setVariable(EnforcementVariables.DEMAND_TOTAL, rule.fine().add(surcharge).toPlainString());
+            execution.setVariable(EnforcementVariables.DEMAND_SURCHARGE, Money.plain(surcharge));
+            execution.setVariable(EnforcementVariables.DEMAND_TOTAL, Money.plain(rule.fine().add(surcharge)));
             execution.setVariable(EnforcementVariables.PERFORM_WITHIN, enforcements.demandPerformanceDays());
         };
     }
@@ -213,8 +213,7 @@ class EnforcementSteps {
         PaymentRecord payment = PaymentRecord.read(task, rule, ProcessVariables.day(task.getVariable(DECIDED_ON)),
                 ChinaTime.today());
         task.setVariable(EnforcementVariables.PAID_ON, payment.paidOn().toString());
-        task.setVariable(EnforcementVariables.PAID_AMOUNT, payment.amount().toPlainString());
-        task.setVariable(SURCHARGE_AMOUNT, payment.surcharge().toPlainString());
+        task.setVariable(SURCHARGE_AMOUNT, Money.plain(payment.surcharge()));
         String summary = (step == Step.PAYMENT ? "当事人" : "经催告，当事人") + payment.describe();
         task.setVariable(PERFORMANCE_SUMMARY, summary);
         task.setVariableLocal(RECORD_DETAIL, summary);

@@ -6,7 +6,12 @@ import java.math.BigDecimal;
 final class Money {
 
     static String text(BigDecimal amount) {
-        return amount == null ? "—" : amount.stripTrailingZeros().toPlainString() + "元";
+        return amount == null ? "—" : plain(amount) + "元";
+    }
+
+    /** The number alone, as variables keep it for the forms and documents: 20000, 20600.5. */
+    static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
     }
 
     private Money() {

@@ -61,7 +61,7 @@ class TasklistFiltersTest {
         variables.put("cadreLevel", "OTHER");
         variables.put("hearingRequestDeadline", deadlines.workdaysAfter(today, 5));
         for (String day : List.of("filedOn", "discoveredOn", "filingNoticeOn", "hearingAt", "decidedOn",
-                "noticeDeliveredOn", "reportSubmittedOn", "changedOn")) {
+                "noticeDeliveredOn", "reportSubmittedOn", "changedOn", "servedOn")) {
             variables.put(day, today);
         }
 
