@@ -102,7 +102,7 @@ class EnforcementSteps {
                 return;
             }
             String court = required(task, COURT_NAME, "请填写受理申请的人民法院");
-            LocalDate appliedOn = pastDay(task, COURT_APPLIED_ON, "请填写申请日期");
+            LocalDate appliedOn = pastDay(task, COURT_APPLIED_ON, "请填写申请日期", null, null);
             LocalDate remedyEnd = ProcessVariables.day(task.getVariable(REMEDY_PERIODS_END));
             if (remedyEnd != null && !appliedOn.isAfter(remedyEnd)) {
                 throw new InvalidInputException(COURT_APPLIED_ON, "申请日期" + day(appliedOn) + "未晚于复议、诉讼期限届满日（"
@@ -118,11 +118,7 @@ class EnforcementSteps {
     @Bean
     TaskListener enforcementResultGuard() {
         return task -> {
-            LocalDate ruledOn = pastDay(task, COURT_RULED_ON, "请填写人民法院裁定日期");
-            LocalDate appliedOn = ProcessVariables.day(task.getVariable(COURT_APPLIED_ON));
-            if (appliedOn != null && ruledOn.isBefore(appliedOn)) {
-                throw new InvalidInputException(COURT_RULED_ON, "裁定日期" + day(ruledOn) + "早于申请日期（" + day(appliedOn) + "）");
-            }
+            LocalDate ruledOn = pastDay(task, COURT_RULED_ON, "请填写人民法院裁定日期", COURT_APPLIED_ON, "申请日期");
             String ruling = ProcessVariables.nonBlank(task, COURT_RULING);
             if (!"ALLOWED".equals(ruling) && !"DENIED".equals(ruling)) {
                 throw new InvalidInputException(COURT_RULING, "请选择人民法院的裁定：准予执行或不予执行");
@@ -148,11 +144,7 @@ class EnforcementSteps {
     @Bean
     TaskListener performanceGuard() {
         return task -> {
-            LocalDate performedOn = pastDay(task, PERFORMED_ON, "请填写履行日期");
-            LocalDate decidedOn = ProcessVariables.day(task.getVariable(DECIDED_ON));
-            if (decidedOn != null && performedOn.isBefore(decidedOn)) {
-                throw new InvalidInputException(PERFORMED_ON, "履行日期" + day(performedOn) + "早于处罚决定日期（" + day(decidedOn) + "）");
-            }
+            LocalDate performedOn = pastDay(task, PERFORMED_ON, "请填写履行日期", DECIDED_ON, "处罚决定日期");
             String note = required(task, PERFORMANCE_NOTE, "请写明处罚决定的履行情况（如已暂扣许可证件及期限）");
             String summary = day(performedOn) + "履行完毕：" + note;
             task.setVariable(PERFORMANCE_SUMMARY, summary);
@@ -254,7 +246,8 @@ class EnforcementSteps {
         return value;
     }
 
-    private static LocalDate pastDay(DelegateTask task, String field, String missing) {
+    /** A day that has come, and not before the day in variable {@code after} (named {@code afterName}), if any. */
+    private static LocalDate pastDay(DelegateTask task, String field, String missing, String after, String afterName) {
         LocalDate date = InputChecks.parseDate(field, task.getVariable(field));
         if (date == null) {
             throw new InvalidInputException(field, missing);
@@ -262,6 +255,10 @@ class EnforcementSteps {
         InputChecks.pastDate(field, date);
         if (date.isAfter(ChinaTime.today())) {
             throw new InvalidInputException(field, "日期" + day(date) + "晚于今天，尚未发生的不能登记");
+        }
+        LocalDate earliest = after == null ? null : ProcessVariables.day(task.getVariable(after));
+        if (earliest != null && date.isBefore(earliest)) {
+            throw new InvalidInputException(field, "日期" + day(date) + "早于" + afterName + "（" + day(earliest) + "）");
         }
         return date;
     }
