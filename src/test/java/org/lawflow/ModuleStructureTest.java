@@ -17,6 +17,7 @@ import org.springframework.modulith.core.ApplicationModules;
  * mail       → agency, casefile, documents, identity, system
  * review     → agency, calendar, casefile, identity, system, transfer (CriminalTransfers: 不得以罚代刑)
  * monitor    → calendar, documents :: report (ReportPdf only), identity, mail (StaffMail), system
+ * evaluation → agency, calendar, casefile, documents (DocumentKind, ReportPdf), identity, mail (StaffMail), system
  * </pre>
  * Within casefile, the case status has one writer ({@code CaseLifecycle}); other modules read cases through
  * {@code Cases} or {@code CaseFileService}.

@@ -75,7 +75,12 @@ public enum StatutoryPeriod {
     SUPERVISION_REQUEST(3, Unit.DAYS, Protects.AGENCY_DUTY, "建议检察院立案监督期限", "国务院令第310号第九条", true),
     EVIDENCE_HANDOVER(3, Unit.DAYS, Protects.AGENCY_DUTY, "移交涉案物品及材料期限", "国务院令第310号第十二条", true),
     DISCIPLINE_CLUE_TRANSFER(15, Unit.WORKDAYS, Protects.AGENCY_DUTY, "问题线索移送期限",
-            "问题线索移送工作办法（县级实施细则，待核实），默认值", false);
+            "问题线索移送工作办法（县级实施细则，待核实），默认值", false),
+    CASE_EVALUATION(20, Unit.WORKDAYS, Protects.AGENCY_DUTY, "案卷评查期限（自抽取案卷之日起）", "本机关内部时限，默认值（待核实）", false),
+    BULLETIN_APPROVAL(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "审定评查通报期限", "本机关内部时限，默认值（待核实）", false),
+    CASE_RECTIFICATION(20, Unit.WORKDAYS, Protects.AGENCY_DUTY, "不合格案卷整改期限",
+            "青交〔2024〕32号（整改不合格案卷）；期限为本机关内部时限，默认值（待核实）", false),
+    RECTIFICATION_CONFIRMATION(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "确认整改期限", "本机关内部时限，默认值（待核实）", false);
 
     /**
      * Whose right a period protects: it decides which bound a deadline takes while the year's holiday notice is not

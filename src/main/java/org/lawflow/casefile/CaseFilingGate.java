@@ -82,6 +82,22 @@ class CaseFilingGate extends AbstractProcessEnginePlugin {
         });
     }
 
+    /**
+     * Whether the status rules of {@link #check} let {@code processKey} start on a case in {@code status}: for the
+     * procedures against the party a filed case that is neither closed nor past the first move; the clue on any case.
+     * For start forms that offer only such cases; the running 立案 approval is left to the start itself.
+     */
+    static boolean mayStartOn(String processKey, CaseStatus status) {
+        if (NO_FILING_NEEDED.contains(processKey)) {
+            return true;
+        }
+        if (!status.isFiled() || status == CaseStatus.CLOSED) {
+            return false;
+        }
+        var firstMove = FIRST_MOVE.get(processKey);
+        return firstMove == null || CaseLifecycle.target(status, firstMove).isPresent();
+    }
+
     private void check(String processKey, DelegateExecution execution) {
         EnforcementCase c = caseOf(execution);
         if (FILING_REQUIRED.containsKey(processKey)) {

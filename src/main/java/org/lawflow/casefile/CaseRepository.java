@@ -124,6 +124,20 @@ class CaseRepository {
                 + " order by registered_at desc, id limit ? offset ?", params.toArray());
     }
 
+    /** Like {@link #findByAgencies}, only cases in one of {@code statuses}. */
+    List<EnforcementCase> findByAgenciesInStatus(List<String> agencyIds, java.util.Collection<CaseStatus> statuses,
+            long offset, int limit) {
+        if (agencyIds.isEmpty() || statuses.isEmpty()) {
+            return List.of();
+        }
+        var params = new ArrayList<Object>(agencyIds);
+        statuses.forEach(s -> params.add(s.name()));
+        params.add(limit);
+        params.add(offset);
+        return load("select * from enforcement_case where agency_id" + in(agencyIds.size()) + " and status"
+                + in(statuses.size()) + " order by registered_at desc, id limit ? offset ?", params.toArray());
+    }
+
     long countByAgencies(List<String> agencyIds) {
         if (agencyIds.isEmpty()) {
             return 0;

@@ -110,11 +110,16 @@ class DossierBuilder {
         return new Section("案件概况", rows);
     }
 
+    /** The party's name as a viewer sees it: a natural person's masked where {@code masked}, an organisation's never. */
+    static String partyName(EnforcementCase.Party p, boolean masked) {
+        return masked && p.type() == EnforcementCase.PartyType.CITIZEN ? PersonalDataMasker.maskName(p.name()) : p.name();
+    }
+
     private static Section party(EnforcementCase.Party p, boolean masked) {
         boolean citizen = p.type() == EnforcementCase.PartyType.CITIZEN;
         boolean hide = masked && citizen;
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("当事人", hide ? PersonalDataMasker.maskName(p.name()) : p.name()));
+        rows.add(new Row("当事人", partyName(p, masked)));
         rows.add(new Row("类型", citizen ? "公民" : "法人或者其他组织"));
         rows.add(new Row(citizen ? "公民身份号码" : "统一社会信用代码",
                 hide ? org.lawflow.casefile.PartyIdentifiers.mask(p.idNumber()) : p.idNumber()));

@@ -4,25 +4,17 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.lawflow.identity.LawFlowUser;
 import org.lawflow.identity.WebappUsers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,16 +32,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 70) // after Spring Session's filter: the webapp session is there
-class FormDossierFilter extends OncePerRequestFilter {
+class FormDossierFilter extends WebappAnswerFilter {
 
     static final String DOSSIER = "dossier";
     static final String DISPLAY = "display";
-    private static final Logger log = LoggerFactory.getLogger(FormDossierFilter.class);
     private static final Set<String> PLAIN_TYPES = Set.of("String", "Boolean", "Integer", "Long", "Short", "Double",
             "Date");
 
-    private final Pattern formVariables;
-    private final WebappUsers webappUsers;
     private final IdentityService identityService;
     private final DossierAccess access;
     private final DossierBuilder builder;
@@ -59,8 +48,8 @@ class FormDossierFilter extends OncePerRequestFilter {
     FormDossierFilter(@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
             WebappUsers webappUsers, IdentityService identityService, DossierAccess access, DossierBuilder builder,
             DisplayValues display, ObjectMapper json) {
-        this.formVariables = Pattern.compile(Pattern.quote(webappPath) + "/api/engine/engine/[^/]+/task/([^/]+)/form-variables");
-        this.webappUsers = webappUsers;
+        super(Pattern.compile(Pattern.quote(webappPath) + "/api/engine/engine/[^/]+/task/([^/]+)/form-variables"),
+                webappUsers);
         this.identityService = identityService;
         this.access = access;
         this.builder = builder;
@@ -70,34 +59,12 @@ class FormDossierFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || request.getParameter("variableNames") != null
-                || !formVariables.matcher(path(request)).matches();
+        return request.getParameter("variableNames") != null || super.shouldNotFilter(request);
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        var user = webappUsers.fromSession(request);
-        if (user.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        Matcher m = formVariables.matcher(path(request));
-        String taskId = m.matches() ? m.group(1) : null;
-        var cached = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, cached);
-        byte[] body = cached.getContentAsByteArray();
-        byte[] answer = body;
-        if (cached.getStatus() == HttpServletResponse.SC_OK && taskId != null) {
-            try {
-                answer = withDossier(body, user.get(), taskId);
-            } catch (RuntimeException e) {
-                log.warn("Task {}: form variables without the dossier ({})", taskId, e.toString());
-            }
-        }
-        cached.resetBuffer();
-        cached.getOutputStream().write(answer);
-        cached.copyBodyToResponse();
+    byte[] rewrite(byte[] body, LawFlowUser user, String taskId) {
+        return withDossier(body, user, taskId);
     }
 
     /** Camunda's answer with {@code dossier} and {@code display} added, as seen by {@code user}. */
@@ -137,9 +104,5 @@ class FormDossierFilter extends OncePerRequestFilter {
         variable.put("value", json.writeValueAsString(value));
         variable.set("valueInfo", json.createObjectNode());
         return variable;
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

@@ -24,7 +24,9 @@ public enum DocumentKind {
     CLUE_TRANSFER_LETTER("问题线索移送函", "线移", true),
     PUBLICATION_RECORD("执法决定信息公示记录", "公示", false),
     ENFORCEMENT_DEMAND("催告书", "催", false),
-    CLOSURE_REPORT("结案报告", "结", false);
+    CLOSURE_REPORT("结案报告", "结", false),
+    /** Of an agency's year, not of one case: rendered and kept by the evaluation module (ReportPdf). */
+    CASE_EVALUATION_BULLETIN("案卷评查情况通报", "评通", false);
 
     private final String title;
     private final String code;

@@ -30,6 +30,7 @@ final class AccessPolicy {
     static final String DISCIPLINE_TRANSFER = "discipline-clue-transfer";
     static final String PUBLICATION_WITHDRAWAL = "publication-withdrawal";
     static final String PENALTY_ENFORCEMENT = "penalty-enforcement";
+    static final String CASE_FILE_EVALUATION = "case-file-evaluation";
 
     record Grant(String group, Resource resource, String resourceId, Permission... permissions) {
     }
@@ -62,6 +63,11 @@ final class AccessPolicy {
             grants.add(new Grant(Groups.AGENCY_HEAD, Resources.PROCESS_DEFINITION, key,
                     READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK));
         }
+        // 案卷评查: supervisors start and work it (their grant on "*" below); heads approve the bulletin; officers find
+        // the rectification of their own cases in Tasklist (read within the agency, work only their own task)
+        grants.add(new Grant(Groups.AGENCY_HEAD, Resources.PROCESS_DEFINITION, CASE_FILE_EVALUATION,
+                READ, READ_INSTANCE, READ_HISTORY, READ_TASK));
+        grants.add(new Grant(Groups.OFFICER, Resources.PROCESS_DEFINITION, CASE_FILE_EVALUATION, READ, READ_TASK));
         // Supervisors and heads watch in Cockpit, limited to their agency by the tenant check.
         for (String group : List.of(Groups.SUPERVISOR, Groups.AGENCY_HEAD)) {
             grants.add(new Grant(group, Resources.APPLICATION, "cockpit", ACCESS));

@@ -28,12 +28,41 @@ public class StaffMail {
     private final IdentityService identity;
     private final MailDelivery delivery;
     private final StaffMailRecords records;
+    private final org.lawflow.agency.AgencyRepository agencies;
     private final MailTemplates templates = new MailTemplates();
 
-    StaffMail(IdentityService identity, MailDelivery delivery, StaffMailRecords records) {
+    StaffMail(IdentityService identity, MailDelivery delivery, StaffMailRecords records,
+            org.lawflow.agency.AgencyRepository agencies) {
         this.identity = identity;
         this.delivery = delivery;
         this.records = records;
+        this.agencies = agencies;
+    }
+
+    /**
+     * Sends the template to the agency's recipients named by tokens: {@code superior} (the agency's superior body) and
+     * {@code group:<id>} (the agency's members of the group with an e-mail). Returns the addresses mailed.
+     */
+    public List<String> toAgency(String agency, List<String> tokens, String template, Map<String, ?> values,
+            String messageIdPrefix, List<Attachment> attachments) {
+        List<String> sent = new ArrayList<>();
+        for (String token : tokens) {
+            if (token.equals("superior")) {
+                var superior = agencies.get(agency).superior();
+                if (superior.email() != null && !superior.email().isBlank()) {
+                    var body = identity.newUser("superior");
+                    body.setLastName(superior.name());
+                    body.setEmail(superior.email());
+                    sent.addAll(sendTo(List.of(body), template, values, messageIdPrefix, attachments));
+                }
+            } else if (token.startsWith("group:")) {
+                sent.addAll(sendTo(identity.createUserQuery().memberOfGroup(token.substring(6).strip())
+                        .memberOfTenant(agency).list(), template, values, messageIdPrefix, attachments));
+            } else {
+                throw new IllegalStateException("Unknown staff mail recipient token '" + token + "'");
+            }
+        }
+        return sent.stream().distinct().toList();
     }
 
     /** Sends the template to each supervisor of the agency; returns the addresses mailed (now or before). */

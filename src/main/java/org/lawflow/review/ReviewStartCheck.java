@@ -2,6 +2,7 @@ package org.lawflow.review;
 
 import org.lawflow.casefile.CaseFileService;
 import org.lawflow.casefile.CaseFlows;
+import org.lawflow.casefile.CaseStartRule;
 import org.lawflow.casefile.CaseStatus;
 import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.system.ConflictException;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * engine REST passes too; the case row is locked by then, so of concurrent starts only the first passes.
  */
 @Component
-class ReviewStartCheck {
+class ReviewStartCheck implements CaseStartRule {
 
     private final CaseFlows flows;
     private final CaseFileService caseFiles;
@@ -37,6 +38,25 @@ class ReviewStartCheck {
         }
         if (pendingTransfers.isPending(c)) {
             throw new ConflictException("本案涉嫌犯罪移送尚未办结，不得进入处罚决定程序（不得以罚代刑）");
+        }
+    }
+
+    @Override
+    public String processKey() {
+        return ReviewVariables.PROCESS_KEY;
+    }
+
+    /** For the start form's case picker: a case of the user's (only its officers start the review) that passes {@link #check}. */
+    @Override
+    public boolean accepts(EnforcementCase c, String userId) {
+        if (!c.isOfficer(userId)) {
+            return false;
+        }
+        try {
+            check(c, null);
+            return true;
+        } catch (ConflictException e) {
+            return false;
         }
     }
 }

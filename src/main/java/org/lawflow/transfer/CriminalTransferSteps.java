@@ -26,9 +26,7 @@ class CriminalTransferSteps {
     TaskListener transferTeamGuard(TransferTeams teams) {
         return task -> {
             // a list from the form's picker (Json), a list or text from the engine REST
-            var picked = new java.util.ArrayList<String>();
-            org.lawflow.system.ProcessVariables.list(task, TEAM).forEach(member -> picked.add(member.asText("")));
-            var members = teams.validate(picked,
+            var members = teams.validate(team(task),
                     task.getTenantId() != null ? task.getTenantId() : string(task, AGENCY_ID), TEAM);
             task.setVariable(TEAM, String.join(",", members));
             required(task, SUSPECTED_CRIME, "请填写涉嫌罪名");

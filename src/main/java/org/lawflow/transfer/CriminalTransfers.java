@@ -2,6 +2,8 @@ package org.lawflow.transfer;
 
 import java.util.UUID;
 
+import org.lawflow.casefile.CaseStartRule;
+import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.system.ConflictException;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
  * answer does not depend on the current user's engine authorizations.
  */
 @Component
-public class CriminalTransfers {
+public class CriminalTransfers implements CaseStartRule {
 
     private final TransferRepository transfers;
 
@@ -29,5 +31,16 @@ public class CriminalTransfers {
         if (isPendingForCase(caseId)) {
             throw new ConflictException("本案涉嫌犯罪已移送（或正在移送）公安机关，移送未办结前不得作出罚款决定（不得以罚代刑，国务院令第310号第十一条）");
         }
+    }
+
+    @Override
+    public String processKey() {
+        return TransferKind.CRIMINAL.processKey;
+    }
+
+    /** For the start form's case picker: one criminal transfer at a time ({@link TransferRegistration} refuses a second). */
+    @Override
+    public boolean accepts(EnforcementCase c, String userId) {
+        return !isPendingForCase(c.id());
     }
 }

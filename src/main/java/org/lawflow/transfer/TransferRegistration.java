@@ -2,6 +2,7 @@ package org.lawflow.transfer;
 
 import static org.lawflow.transfer.TransferVariables.*;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,8 +46,9 @@ class TransferRegistration {
             String lead = c.isOfficer(actor) ? actor : c.officers().isEmpty() ? actor : c.officers().get(0);
             execution.setVariable(LEAD_OFFICER, lead);
         }
-        Object team = execution.getVariable(TEAM);
-        if (team != null && members(team).isEmpty()) {
+        // the start form's taglist submits a Json list, the REST start "a,b"
+        List<String> team = execution.getVariable(TEAM) == null ? null : team(execution);
+        if (team != null && team.isEmpty()) {
             execution.removeVariable(TEAM);
         } else if (team != null && id == null) {
             // a team given on the Tasklist start form: same check as the REST start and the team task

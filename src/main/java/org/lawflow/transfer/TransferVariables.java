@@ -124,6 +124,16 @@ final class TransferVariables {
         return date;
     }
 
+    /**
+     * The {@code transferTeam} variable as picked: a Json list from a form's taglist (start form or 指定专案组), a list
+     * or text from the engine REST and the app; empty when absent.
+     */
+    static List<String> team(VariableScope scope) {
+        var picked = new java.util.ArrayList<String>();
+        ProcessVariables.list(scope, TEAM).forEach(member -> picked.add(member.asText("")));
+        return members(picked);
+    }
+
     /** The team as a list: from a comma string (forms) or a JSON/Java list (REST). */
     static List<String> members(Object team) {
         if (team == null) {

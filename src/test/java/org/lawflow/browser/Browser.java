@@ -157,13 +157,18 @@ final class Browser implements AutoCloseable {
 
     /** Picks an option of a (searchable or plain) select as a person does: opens it, types, clicks the option. */
     void pickOption(String componentId, String label) {
+        pickOption(componentId, label.substring(0, 1), label);
+    }
+
+    /** Picks an option of a searchable select by typing {@code typed} (part of it) and clicking the option {@code label}. */
+    void pickOption(String componentId, String typed, String label) {
         WebElement select = field(componentId).findElement(
                 By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
         scrollToCenter(select);
         var inputs = select.findElements(By.cssSelector("input.fjs-input"));
         if (!inputs.isEmpty()) {
             inputs.get(0).click();
-            inputs.get(0).sendKeys(label.substring(0, 1));
+            inputs.get(0).sendKeys(typed);
         } else {
             select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")).click();
         }
@@ -218,6 +223,24 @@ final class Browser implements AutoCloseable {
         } catch (Exception ignored) {
             // as screenshot
         }
+    }
+
+    /**
+     * Tasklist's 发起流程: opens the dialog, clicks the process whose name contains {@code name} and waits for its
+     * start form in the dialog.
+     */
+    void startProcess(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[contains(@class,'processes')]//a[contains("
+                + "normalize-space(.),'" + name + "')]"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
+    }
+
+    /** The start dialog's 开始 (start) button; waits until the dialog has closed. */
+    void startInDialog() {
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".modal-footer button.btn-primary[ng-click='startProcessInstance()']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
     }
 
     void complete() {

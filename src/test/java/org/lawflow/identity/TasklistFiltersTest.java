@@ -60,6 +60,9 @@ class TasklistFiltersTest {
         variables.put("hearingHost", "chenjing");
         variables.put("cadreLevel", "OTHER");
         variables.put("hearingRequestDeadline", deadlines.workdaysAfter(today, 5));
+        // the case-file evaluation's multi-instance steps run once per sampled / failed case
+        variables.put("sampledCases", new java.util.ArrayList<>(List.of(filed.id())));
+        variables.put("failedCases", new java.util.ArrayList<>(List.of(filed.id())));
         for (String day : List.of("filedOn", "discoveredOn", "filingNoticeOn", "hearingAt", "decidedOn",
                 "noticeDeliveredOn", "reportSubmittedOn", "changedOn", "servedOn")) {
             variables.put(day, today);

@@ -102,6 +102,32 @@ class TransferApiTest {
         assertThat(taskService.getVariable(report.getId(), "transferTeam")).isEqualTo("zhangwei,liqiang");
     }
 
+    /**
+     * The start form's 专案组 is a taglist: Tasklist submits the picked officers as a Json list, which the start
+     * checks like the team task's (a wrong member is refused by name) and registers as the team.
+     */
+    @Test
+    void theStartFormsPickedTeamIsTakenAsAJsonList() {
+        String caseId = newCase();
+        String caseNo = api().get("zhangwei", "/api/cases/" + caseId).json().at("/case/caseNo").asText();
+        String path = "/engine-rest/process-definition/key/criminal-case-transfer/submit-form";
+        var wrong = api().post("zhangwei", path, Map.of("variables", startForm(caseNo, "[\"zhangwei\",\"zhoujie\"]")));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("transferTeam[1]", "不是本机构的执法人员");
+        var started = api().post("zhangwei", path, Map.of("variables", startForm(caseNo, "[\"zhangwei\",\"liqiang\"]")));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        JsonNode transfers = api().get("zhangwei", "/api/cases/" + caseId + "/transfers").json();
+        assertThat(transfers).hasSize(1);
+        assertThat(transfers.get(0).get("team").asText()).isEqualTo("zhangwei,liqiang");
+        var task = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(taskService.getVariable(task.getId(), "transferTeam")).isEqualTo("zhangwei,liqiang");
+    }
+
+    private static Map<String, Object> startForm(String caseNo, String teamJson) {
+        return Map.of("caseNo", Map.of("value", caseNo), "transferReason", Map.of("value", "无证营运，非法经营额逾25万元"),
+                "suspectedCrime", Map.of("value", "非法经营罪"), "transferTeam", Map.of("value", teamJson, "type", "Json"));
+    }
+
     @Test
     void badInputNamesTheField() {
         String caseId = newCase();
