@@ -16,6 +16,7 @@ import org.springframework.modulith.core.ApplicationModules;
  * documents  → agency, casefile, identity, system
  * mail       → agency, casefile, documents, identity, system
  * review     → agency, calendar, casefile, identity, system, transfer (CriminalTransfers: 不得以罚代刑)
+ * enforcement → calendar, casefile, system
  * monitor    → calendar, documents :: report (ReportPdf only), identity, mail (StaffMail), system
  * evaluation → agency, calendar, casefile, documents (DocumentKind, ReportPdf), identity, mail (StaffMail), system
  * </pre>

@@ -320,7 +320,11 @@ class ProvisionalDeadlines implements ProvisionalDeadlineLog {
         try {
             return StatutoryPeriod.valueOf(logged.period()).chineseName();
         } catch (IllegalArgumentException e) {
-            return logged.amount() + (logged.unit() == StatutoryPeriod.Unit.DAYS ? "日" : "个工作日");
+            return logged.amount() + switch (logged.unit()) {
+                case DAYS -> "日";
+                case MONTHS -> "个月";
+                default -> "个工作日";
+            };
         }
     }
 

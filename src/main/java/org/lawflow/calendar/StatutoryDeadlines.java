@@ -40,6 +40,8 @@ public class StatutoryDeadlines {
 
     public static final String WORKDAY_BASIS = "行政处罚法第八十五条";
     public static final String CALENDAR_DAY_BASIS = "民事诉讼法第八十五条";
+    /** Periods in months (the procedural laws name none of their own rule for months). */
+    public static final String MONTH_BASIS = "民法典第二百零一条至第二百零三条";
     public static final ZoneId DEFAULT_ZONE = org.lawflow.system.ChinaTime.ZONE;
     /** The largest N accepted for one count: beyond that it is an input error, not a deadline. */
     public static final int MAX_AMOUNT = 366;
@@ -119,6 +121,7 @@ public class StatutoryDeadlines {
         Deadline counted = switch (period.unit()) {
             case WORKDAYS -> workdays(from, n, agency, period.protects());
             case DAYS -> days(from, n, agency, period.protects());
+            case MONTHS -> months(from, n, agency, period.protects());
             case HOURS -> new Deadline(from, from.atStartOfDay().plusHours(n).toLocalDate(),
                     n + "小时，自事件发生时起算", "", false, null, null);
         };
@@ -131,8 +134,11 @@ public class StatutoryDeadlines {
     /** Counts {@code n} of {@code unit} again, e.g. when the year's notice has been entered. */
     public Deadline recount(StatutoryPeriod.Unit unit, int n, LocalDate from, String agency,
             StatutoryPeriod.Protects protects) {
-        return unit == StatutoryPeriod.Unit.DAYS ? days(from, n, agency, protects)
-                : workdays(from, n, agency, protects);
+        return switch (unit) {
+            case DAYS -> days(from, n, agency, protects);
+            case MONTHS -> months(from, n, agency, protects);
+            default -> workdays(from, n, agency, protects);
+        };
     }
 
     /** N working days after {@code from} as an agency duty, on the national calendar. */
@@ -160,19 +166,34 @@ public class StatutoryDeadlines {
     /** N calendar days after {@code from}; a last day on a rest day moves to the next working day. */
     public Deadline days(LocalDate from, int n, String agency, StatutoryPeriod.Protects protects) {
         requireAmount(n);
+        return rolledToWorkingDay(from, from.plusDays(n), agency, protects,
+                n + "日：起算日不计入；期间届满的最后一日是法定节假日或休息日的，以其后的第一个工作日为届满日",
+                CALENDAR_DAY_BASIS);
+    }
+
+    /**
+     * N months after {@code from}: the same day of the Nth month (none: that month's last day), a rest day moved to the
+     * next working day.
+     */
+    public Deadline months(LocalDate from, int n, String agency, StatutoryPeriod.Protects protects) {
+        requireAmount(n);
+        return rolledToWorkingDay(from, from.plusMonths(n), agency, protects, n + "个月：起算日不计入，到期月的对应日为期间的最后一日"
+                + "（没有对应日的，为该月最后一日）；最后一日是法定节假日或休息日的，以其后的第一个工作日为届满日", MONTH_BASIS);
+    }
+
+    private Deadline rolledToWorkingDay(LocalDate from, LocalDate last, String agency,
+            StatutoryPeriod.Protects protects, String rule, String basis) {
         StatutoryCalendar cal = calendar;
         Set<Integer> provisionalYears = new TreeSet<>();
-        LocalDate last = from.plusDays(n);
         LocalDate earliest = nextWorkingDay(cal, last, agency, StatutoryCalendar.Bound.EARLIEST, provisionalYears);
         LocalDate latest = nextWorkingDay(cal, last, agency, StatutoryCalendar.Bound.LATEST, provisionalYears);
-        String rule = n + "日：起算日不计入；期间届满的最后一日是法定节假日或休息日的，以其后的第一个工作日为届满日";
         LocalDate due = protects.takesLatest() ? latest : earliest;
         if (!due.equals(last)) {
             var bound = protects.takesLatest() ? StatutoryCalendar.Bound.LATEST : StatutoryCalendar.Bound.EARLIEST;
             rule += "（" + last + "为" + cal.restDayName(last, agency, bound) + "，顺延至" + due + "）";
         }
         return bounded(from, earliest, latest, provisionalYears, protects, rule + localNote(cal, agency, from, latest),
-                CALENDAR_DAY_BASIS);
+                basis);
     }
 
     private static LocalDate countWorkdays(StatutoryCalendar cal, LocalDate from, int n, String agency,

@@ -39,6 +39,27 @@ public enum StatutoryPeriod {
             false),
     WITHDRAWAL(3, Unit.WORKDAYS, Protects.AGENCY_DUTY, "撤回公示期限", "行政处罚法第四十八条", true),
     PAYMENT(15, Unit.DAYS, Protects.PARTY_TIME, "缴纳罚款期限", "行政处罚法第六十七条", true),
+    /**
+     * When the decision can no longer be challenged (自决定书送达之日起): 行政复议 60 days, 行政诉讼 six months; the
+     * longer of the two, so that 催告 never comes while the party may still sue. Counted from service, not from the
+     * possibly later day the party knew of the decision: the party is served, so both coincide.
+     */
+    REMEDY_PERIODS(6, Unit.MONTHS, Protects.PARTY_TIME, "申请行政复议、提起行政诉讼期限（取较长的起诉期限，自决定书送达之日起）",
+            "行政诉讼法第四十六条（六个月起诉期限）；行政复议法第二十条（六十日）；取对当事人较长者，待核实", false),
+    /** 催告 (行政强制法第三十五条): the party performs within this period after the 催告书 is served. */
+    DEMAND_PERFORMANCE(10, Unit.WORKDAYS, Protects.PARTY_TIME, "催告书送达后履行期限",
+            "行政强制法第三十五条、第五十四条（催告书送达十日后仍未履行的，可以申请强制执行）；第六十九条（十日以内期限指工作日）；待核实",
+            false),
+    DEMAND_SERVICE(7, Unit.WORKDAYS, Protects.AGENCY_DUTY, "催告书送达期限", "法律未规定专门期限；本机关内部办理时限，默认值", false),
+    /** Counted from the end of {@link #REMEDY_PERIODS}. */
+    COURT_ENFORCEMENT_APPLICATION(3, Unit.MONTHS, Protects.AGENCY_DUTY, "申请人民法院强制执行期限（自复议、诉讼期限届满之日起）",
+            "行政强制法第五十三条；待核实", false),
+    ENFORCEMENT_RESULT(30, Unit.DAYS, Protects.OTHER_BODY, "登记人民法院强制执行结果（提醒）",
+            "行政强制法第五十七条、第五十八条（人民法院审查和裁定的期限约束法院）；提醒时点为本机关内部设置，默认值", false),
+    /** A penalty without a fine (暂扣许可证件等): when the officer records that it was carried out. */
+    PERFORMANCE_RECORD(15, Unit.DAYS, Protects.AGENCY_DUTY, "登记履行情况期限（罚款以外的处罚，自决定书送达之日起）",
+            "本机关内部办理时限，默认值（与行政处罚法第六十七条缴纳罚款期限一致）", false),
+    CLOSURE_APPROVAL(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "结案审批期限", "本机关内部办理时限，默认值", false),
     DECISION_LIMIT(90, Unit.DAYS, Protects.AGENCY_DUTY, "作出行政处罚决定期限（自立案之日起）", "行政处罚法第六十条", true),
     /** Reminder points before the 90-day limit (the officers and the head are told; an extension can be approved). */
     DECISION_LIMIT_FIRST_REMINDER(60, Unit.DAYS, Protects.AGENCY_DUTY, "九十日办案期限第一次提醒（自立案之日起）",
@@ -101,6 +122,11 @@ public enum StatutoryPeriod {
         WORKDAYS,
         /** 日: 民事诉讼法第八十五条 (first day not counted; a last day on a rest day moves to the next working day). */
         DAYS,
+        /**
+         * 月: the same day of the Nth month after D (the first day is not counted; without that day, the month's last
+         * day), moved to the next working day if it is a rest day (民法典第二百零一条至第二百零三条).
+         */
+        MONTHS,
         /** 小时: from the moment of the event. */
         HOURS
     }

@@ -56,7 +56,7 @@ class CaseFilingGate extends AbstractProcessEnginePlugin {
 
     /** The flows that start on a case (the statistics and digest flows start on none). */
     static final Set<String> CASE_BOUND = Set.of(CaseFlows.CASE_FILING, "major-decision-review", "hearing-notice",
-            "criminal-case-transfer", "discipline-clue-transfer", "publication-withdrawal");
+            "criminal-case-transfer", "discipline-clue-transfer", "publication-withdrawal", "penalty-enforcement");
 
     // lazily: the service needs the engine that this plugin helps to build
     private final ObjectProvider<CaseFileService> caseFiles;

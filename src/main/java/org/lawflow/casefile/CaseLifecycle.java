@@ -43,7 +43,8 @@ public class CaseLifecycle {
         TRANSFER_APPROVED("负责人批准移送公安机关", "国务院令第310号第五条"),
         TRANSFER_REFUSED("负责人不批准移送", "国务院令第310号第五条"),
         RETURNED_TO_ADMINISTRATIVE("公安机关最终不予立案，退回行政处理", "国务院令第310号第十条"),
-        RETURNED_BY_JUDICIARY("司法机关退回案件，恢复行政处理", "行政处罚法第二十七条");
+        RETURNED_BY_JUDICIARY("司法机关退回案件，恢复行政处理", "行政处罚法第二十七条"),
+        PENALTY_PERFORMED("处罚决定执行完毕，负责人批准结案", "行政处罚法第六十七条、第七十二条；行政强制法第五十三条");
 
         private final String label;
         private final String basis;
@@ -115,6 +116,10 @@ public class CaseLifecycle {
             row(IN_REVIEW, Event.TRANSFER_REFUSED, IN_REVIEW, TRANSFER_DURING_REVIEW),
             row(DECIDED, Event.TRANSFER_REFUSED, DECIDED),
 
+            row(DECIDED, Event.PENALTY_PERFORMED, CLOSED),
+            row(TRANSFERRED, Event.PENALTY_PERFORMED, TRANSFERRED,
+                    "处罚决定后移送的案件：决定已执行完毕（国务院令第310号第十一条），移送尚未办结，案件仍属移送状态"),
+
             row(TRANSFERRED, Event.RETURNED_TO_ADMINISTRATIVE, FILED),
             row(TRANSFERRED, Event.RETURNED_BY_JUDICIARY, FILED));
 
@@ -185,6 +190,11 @@ public class CaseLifecycle {
     /** The police, procuratorate or court returned the transferred case: administrative handling resumes. */
     public void returnedByJudiciary(UUID caseId) {
         move(caseId, Event.RETURNED_BY_JUDICIARY);
+    }
+
+    /** 执行与结案: the decided penalty was performed (paid, enforced or carried out) and the head approved closure. */
+    public CaseStatus closedAfterPerformance(UUID caseId) {
+        return move(caseId, Event.PENALTY_PERFORMED);
     }
 
     /** The status the event leads to from {@code from}, if the table allows the move. */

@@ -22,7 +22,9 @@ public enum DocumentKind {
     CRIMINAL_INVESTIGATION_REPORT("涉嫌犯罪案件情况的调查报告", "刑调", false),
     SEIZED_ITEMS_LIST("涉案物品清单", "物清", false),
     CLUE_TRANSFER_LETTER("问题线索移送函", "线移", true),
-    PUBLICATION_RECORD("执法决定信息公示记录", "公示", false);
+    PUBLICATION_RECORD("执法决定信息公示记录", "公示", false),
+    ENFORCEMENT_DEMAND("催告书", "催", false),
+    CLOSURE_REPORT("结案报告", "结", false);
 
     private final String title;
     private final String code;

@@ -69,8 +69,8 @@ public class Documents {
      * proposal the hearing examined and the report's recommendation (none recorded: the proposal is kept).
      */
     private void putPenalties(EnforcementCase c, Map<String, Object> model) {
-        for (String key : List.of("decidedPenalty", "currentPenalty", "reviewedProposal", "reviewedPenalty",
-                "heardProposal", "hearingRecommendation")) {
+        for (String key : List.of("decidedPenalty", "decidedFine", "currentPenalty", "reviewedProposal",
+                "reviewedPenalty", "heardProposal", "hearingRecommendation")) {
             model.remove(key);
         }
         String heard = penalties.newest(c.id(), PenaltyRevision.Stage.PROPOSED, PenaltyRevision.Stage.RECHECK)
@@ -80,6 +80,9 @@ public class Documents {
                 PenaltyRevision.Stage.HEARING_RECOMMENDATION).map(PenaltyRevision::text)
                 .orElse("维持拟处罚决定（" + heard + "）"));
         penalties.decided(c.id()).ifPresent(d -> model.put("decidedPenalty", d.text()));
+        // the fine alone (催告书, 结案报告), also from the history
+        penalties.decided(c.id()).filter(d -> d.amount() != null)
+                .ifPresent(d -> model.put("decidedFine", d.amount().stripTrailingZeros().toPlainString()));
         model.put("currentPenalty", penalties.currentProposalText(c));
         model.put("reviewedProposal", penalties.newest(c.id(), PenaltyRevision.Stage.PROPOSED,
                 PenaltyRevision.Stage.HEARING_RECOMMENDATION).map(PenaltyRevision::text).orElseGet(c::penaltySummary));

@@ -29,13 +29,15 @@ final class AccessPolicy {
     static final String CRIMINAL_TRANSFER = "criminal-case-transfer";
     static final String DISCIPLINE_TRANSFER = "discipline-clue-transfer";
     static final String PUBLICATION_WITHDRAWAL = "publication-withdrawal";
+    static final String PENALTY_ENFORCEMENT = "penalty-enforcement";
     static final String CASE_FILE_EVALUATION = "case-file-evaluation";
 
     record Grant(String group, Resource resource, String resourceId, Permission... permissions) {
     }
 
     private static final List<String> PENALTY_FLOWS =
-            List.of(CASE_FILING, MAJOR_DECISION_REVIEW, HEARING_NOTICE, CRIMINAL_TRANSFER, PUBLICATION_WITHDRAWAL);
+            List.of(CASE_FILING, MAJOR_DECISION_REVIEW, HEARING_NOTICE, CRIMINAL_TRANSFER, PUBLICATION_WITHDRAWAL,
+                    PENALTY_ENFORCEMENT);
 
     static List<Grant> grants() {
         var grants = new java.util.ArrayList<Grant>();
@@ -57,7 +59,7 @@ final class AccessPolicy {
                     READ, READ_INSTANCE, READ_HISTORY, READ_TASK));
         }
         for (String key : List.of(CASE_FILING, MAJOR_DECISION_REVIEW, HEARING_NOTICE, CRIMINAL_TRANSFER,
-                DISCIPLINE_TRANSFER, PUBLICATION_WITHDRAWAL)) {
+                DISCIPLINE_TRANSFER, PUBLICATION_WITHDRAWAL, PENALTY_ENFORCEMENT)) {
             grants.add(new Grant(Groups.AGENCY_HEAD, Resources.PROCESS_DEFINITION, key,
                     READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK));
         }

@@ -23,7 +23,7 @@ class WorkflowMetrics implements MeterBinder {
 
     /** The processes of the interface contract plus the case-filing approval. */
     static final List<String> PROCESSES = List.of("case-filing-approval", "major-decision-review", "hearing-notice",
-            "criminal-case-transfer", "discipline-clue-transfer", "publication-withdrawal",
+            "criminal-case-transfer", "discipline-clue-transfer", "publication-withdrawal", "penalty-enforcement",
             "case-file-evaluation");
 
     private final ProcessEngine engine;

@@ -19,7 +19,13 @@ public enum StatutoryCount {
      * then).
      */
     PUBLIC_NOTICE_DAYS(30, "民事诉讼法第九十五条（类推适用，待核实）", "公告送达的，自发出公告之日起经过三十日，即视为送达",
-            "当事人：知悉文书后行使权利的期间");
+            "当事人：知悉文书后行使权利的期间"),
+    /**
+     * 加处罚款: per day late, this percentage of the fine, in total never more than the fine. 可以: the agency may
+     * charge less or none, so it is a ceiling, not an amount owed.
+     */
+    LATE_PAYMENT_DAILY_PERCENT(3, "行政处罚法第七十二条第一款", "到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额",
+            "当事人：加处罚款不超过法定上限");
 
     private final int value;
     private final String basis;

@@ -64,7 +64,7 @@ class TasklistFiltersTest {
         variables.put("sampledCases", new java.util.ArrayList<>(List.of(filed.id())));
         variables.put("failedCases", new java.util.ArrayList<>(List.of(filed.id())));
         for (String day : List.of("filedOn", "discoveredOn", "filingNoticeOn", "hearingAt", "decidedOn",
-                "noticeDeliveredOn", "reportSubmittedOn", "changedOn")) {
+                "noticeDeliveredOn", "reportSubmittedOn", "changedOn", "servedOn")) {
             variables.put(day, today);
         }
 

@@ -65,7 +65,7 @@ class MajorDecisionReviewProcessTest {
         org.lawflow.RecordingReminder.register(calls);
         Mocks.register("buildPackageDelegate", recording("package"));
         for (String name : List.of("decisionRecordDelegate", "noPenaltyDelegate", "reviewRejectedDelegate",
-                "criminalTransferFromReviewDelegate")) {
+                "criminalTransferFromReviewDelegate", "penaltyEnforcementStartDelegate")) {
             Mocks.register(name, (JavaDelegate) e -> {
                 calls.add(name);
                 if (name.equals("decisionRecordDelegate")) {
@@ -160,11 +160,12 @@ class MajorDecisionReviewProcessTest {
                 withVariables("publicationText", ""));
         runJobs(pi);
         assertThat(pi).isWaitingAt("Task_RecordDecisionService");
+        assertThat(calls).doesNotContain("penaltyEnforcementStartDelegate");
         complete(task(), withVariables("servedOn", "2026-11-24", "serviceMethod", "DIRECT"));
         runJobs(pi);
-        assertThat(pi).isEnded();
+        assertThat(pi).hasPassed("Task_StartPenaltyEnforcement").isEnded();
         assertThat(calls).contains("doc:VIOLATION_NOTICE", "mail:party", "decisionRecordDelegate",
-                "doc:PENALTY_DECISION", "publish", "doc:PUBLICATION_RECORD");
+                "doc:PENALTY_DECISION", "publish", "doc:PUBLICATION_RECORD", "penaltyEnforcementStartDelegate");
         if (major) {
             assertThat(calls).containsSubsequence("doc:FILING_REPORT", "doc:FILING_FORM", "package:FILING",
                     "mail:superior,justiceBureau");
@@ -558,6 +559,7 @@ class MajorDecisionReviewProcessTest {
         complete(open(pi, "Task_HeadDecision"), withVariables("headDecision", "NO_PENALTY", "decisionOpinion",
                 "违法行为轻微并及时改正"));
         assertThat(pi).hasPassed("End_NoPenalty").isEnded();
+        assertThat(calls).as("no penalty, nothing to enforce").doesNotContain("penaltyEnforcementStartDelegate");
         assertThat(extensionTask(pi)).isNull();
 
         var transferred = start();

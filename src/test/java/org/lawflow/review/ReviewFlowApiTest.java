@@ -110,8 +110,12 @@ class ReviewFlowApiTest {
         flows.runJobs(caseNo);
 
         JsonNode details = api.get("zhangwei", "/api/cases/" + filed.id()).json();
-        assertThat(details.at("/flows").toString()).doesNotContain("\"ACTIVE\"");
-        assertThat(details.at("/tasks")).isEmpty();
+        // the review and its called flows are done; the served decision is now to be performed (执行与结案)
+        for (JsonNode flow : details.at("/flows")) {
+            boolean enforcement = flow.get("processKey").asText().equals("penalty-enforcement");
+            assertThat(flow.get("state").asText().equals("ACTIVE")).as(flow.toString()).isEqualTo(enforcement);
+        }
+        assertThat(details.at("/tasks").findValuesAsText("taskKey")).containsExactly("Task_RecordPayment");
         assertThat(details.at("/events").toString()).contains("wangfang", "zhaomin", "法制审核", "负责人决定");
 
         // the documents: real PDFs with the case number and the Chinese text, fetched as the officer
