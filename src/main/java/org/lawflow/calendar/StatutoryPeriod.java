@@ -60,6 +60,8 @@ public enum StatutoryPeriod {
     PERFORMANCE_RECORD(15, Unit.DAYS, Protects.AGENCY_DUTY, "登记履行情况期限（罚款以外的处罚，自决定书送达之日起）",
             "本机关内部办理时限，默认值（与行政处罚法第六十七条缴纳罚款期限一致）", false),
     CLOSURE_APPROVAL(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "结案审批期限", "本机关内部办理时限，默认值", false),
+    /** A payment record the head returned for correction (补正), counted from the return. */
+    PAYMENT_CORRECTION(5, Unit.WORKDAYS, Protects.AGENCY_DUTY, "补正缴纳记录期限", "本机关内部办理时限，默认值", false),
     DECISION_LIMIT(90, Unit.DAYS, Protects.AGENCY_DUTY, "作出行政处罚决定期限（自立案之日起）", "行政处罚法第六十条", true),
     /** Reminder points before the 90-day limit (the officers and the head are told; an extension can be approved). */
     DECISION_LIMIT_FIRST_REMINDER(60, Unit.DAYS, Protects.AGENCY_DUTY, "九十日办案期限第一次提醒（自立案之日起）",

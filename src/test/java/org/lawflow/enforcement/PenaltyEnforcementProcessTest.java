@@ -323,7 +323,9 @@ class PenaltyEnforcementProcessTest {
         assertThat(refused(task(pi), withVariables("closureDecision", "RETURN", "closureOpinion", " ")).field())
                 .isEqualTo("closureOpinion");
         complete(task(pi), withVariables("closureDecision", "RETURN", "closureOpinion", "缴款凭证号与银行回单不一致"));
-        assertThat(pi).isWaitingAt("Task_RecordPayment");
+        // the fine is paid: the correction has neither the payment reminder nor the timer that leads to 催告
+        assertThat(pi).isWaitingAt("Task_CorrectPayment");
+        assertThat(timers(pi)).isEmpty();
         assertThat(variable(pi, "closureReturnReason")).isEqualTo("缴款凭证号与银行回单不一致");
         complete(task(pi), withVariables("paidOn", "2026-12-01", "paidAmount", 20000, "paymentReceiptNo", "QH-2026-0002"));
         assertThat(variable(pi, "closureReturnReason")).isNull();
@@ -331,6 +333,23 @@ class PenaltyEnforcementProcessTest {
         approveClosure(pi);
         assertThat(calls.stream().filter("doc:CLOSURE_REPORT"::equals)).as("a new report for the corrected record")
                 .hasSize(2);
+    }
+
+    @Test
+    void aPaidCaseReturnedAfterTheRemedyPeriodsIsCorrectedNotDemanded() {
+        decidedFine(20000);
+        var pi = start(true);
+        at(LocalDate.of(2026, 12, 1));
+        complete(task(pi), paid("2026-12-01", 20000));
+        runJobs(pi);
+        at(LocalDate.of(2027, 6, 15)); // the 6 months after service (2026-11-24) have run out
+        complete(task(pi), withVariables("closureDecision", "RETURN", "closureOpinion", "请补充缴款凭证号"));
+        assertThat(pi).isWaitingAt("Task_CorrectPayment");
+        assertThat(timers(pi)).isEmpty();
+        complete(task(pi), withVariables("paidOn", "2026-12-01", "paidAmount", 20000, "paymentReceiptNo", "QH-2026-0003"));
+        approveClosure(pi);
+        assertThat(pi).hasNotPassed("Task_PrepareDemand", "Task_GenerateDemand").isEnded();
+        assertThat(calls).doesNotContain("doc:ENFORCEMENT_DEMAND");
     }
 
     @Test
