@@ -18,6 +18,7 @@ import org.lawflow.casefile.EnforcementCase;
 import org.lawflow.identity.EngineAuthentication;
 import org.lawflow.identity.LawFlowUser;
 import org.lawflow.system.ChinaTime;
+import org.lawflow.system.ChinaTimeFormat;
 import org.lawflow.system.ConflictException;
 import org.lawflow.system.InputChecks;
 import org.lawflow.system.InvalidInputException;
@@ -88,7 +89,7 @@ class HearingService {
         InputChecks.pastMoment("receivedAt", received);
         UUID id = records.receive(c.id(), received, channel, note, user.id());
         records.event(c.id().toString(), user.id(), "听证", "收到听证申请（已登记，待处理）",
-                "收到时间：" + received.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ')
+                "收到时间：" + ChinaTimeFormat.dateTime(received)
                         + "；方式：" + channelLabel(channel));
         return id;
     }
@@ -102,7 +103,7 @@ class HearingService {
         ProcessInstance running = running(c);
         records.decided(requestId, running == null ? null : running.getId(), result.outcome());
         records.event(c.id().toString(), user.id(), "听证", "收到听证申请：" + result.outcome().label(),
-                "收到时间：" + received.atZoneSameInstant(CHINA).toLocalDateTime().toString().replace('T', ' ')
+                "收到时间：" + ChinaTimeFormat.dateTime(received)
                         + "；方式：" + channelLabel(channel) + (postmarked == null ? "" : "；邮戳日期：" + chinese(postmarked))
                         + "；" + result.message());
         return result;

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lawflow.casefile.PenaltyHistory;
 import org.lawflow.casefile.PenaltyRevision;
 import org.lawflow.system.ChinaTime;
+import org.lawflow.system.ChinaTimeFormat;
 import org.lawflow.casefile.CaseEvents;
 import org.lawflow.casefile.CaseLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,7 @@ class CaseOutcomeDelegates {
             execution.setVariable(ReviewVariables.DECIDED_PENALTY, decided.text());
             lifecycle.decided(ReviewVariables.caseId(execution));
             events.record(ReviewVariables.caseId(execution), "system", "负责人决定", "作出行政处罚决定",
-                    "决定日期：" + today + "；决定处罚：" + decided.text());
+                    "决定日期：" + ChinaTimeFormat.documentDate(ChinaTime.today()) + "；决定处罚：" + decided.text());
         };
     }
 

@@ -221,6 +221,7 @@ class DeskDossierTest {
         String dossier = formVariables(wangfang, reviewTask).at("/dossier/value").asText();
         assertThat(dossier).contains("已举行听证", "撰写听证报告（陈静，", "当事人系初犯，建议罚款一万八千元", "听证报告建议",
                 "罚款18000元——陈静", "罚款30000元——张伟", "收到听证申请", "方式：书面申请")
+                .containsPattern("收到时间：\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}")
                 .doesNotContain("HELD", "WRITTEN");
     }
 

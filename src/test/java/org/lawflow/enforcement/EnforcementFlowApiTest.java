@@ -83,7 +83,8 @@ class EnforcementFlowApiTest {
         assertThat(details.at("/case/status").asText()).isEqualTo("CLOSED");
         assertThat(details.at("/statusLabel").asText()).isEqualTo("已结案");
         assertThat(details.at("/tasks")).isEmpty();
-        assertThat(details.at("/events").toString()).contains("启动执行与结案", "登记缴纳罚款", "负责人审批结案",
+        assertThat(details.at("/events").toString()).contains("决定日期：2026年11月23日", "启动执行与结案", "登记缴纳罚款",
+                "负责人审批结案",
                 "处罚决定执行完毕，负责人批准结案");
         String reportId = null;
         for (JsonNode d : api.get("zhangwei", "/api/cases/" + filed.id() + "/documents").json()) {
