@@ -50,6 +50,7 @@ final class SimulatedUsers {
     static final String THREAD_PREFIX = "bench-user-";
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    static final String REVIEW = "major-decision-review";
     static final String OFFICER = "zhangwei";
     static final String REVIEWER = "wangfang";
     static final String HEAD = "zhaomin";
@@ -238,14 +239,18 @@ final class SimulatedUsers {
         }
     }
 
+    /**
+     * Waits for the review to end. The 执行与结案 instance it starts after 记录决定书送达 (LawFlow only: the baseline's
+     * start step is a no-op) waits for the payment, weeks later in real life, and is left running.
+     */
     private static void awaitEnd(ProcessEngine engine, String caseNo, long deadline) throws Exception {
         var runtime = engine.getRuntimeService();
-        await(engine, caseNo, "end", deadline,
-                () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count() == 0 ? true : null);
+        await(engine, caseNo, "end", deadline, () -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNo).processDefinitionKey(REVIEW).count() == 0 ? true : null);
         TaskSignals.forget(caseNo);
         long decided = engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(engine.getHistoryService().createHistoricProcessInstanceQuery()
-                        .processInstanceBusinessKey(caseNo).processDefinitionKey("major-decision-review")
+                        .processInstanceBusinessKey(caseNo).processDefinitionKey(REVIEW)
                         .singleResult().getId())
                 .activityId("End_Decided").count();
         if (decided != 1) {
