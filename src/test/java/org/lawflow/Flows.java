@@ -67,6 +67,25 @@ public final class Flows {
     }
 
     /**
+     * As {@link #majorCaseAtLegalReview} on {@code day}, then reviewed, decided (罚款3000元), published and its decision
+     * served on {@code day}: 执行与结案 has started and 登记缴纳罚款 waits for zhangwei. Call it on a clock set to
+     * {@code day}.
+     */
+    public FiledCase decidedFineServed(String day) {
+        FiledCase filed = majorCaseAtLegalReview(day);
+        String caseNo = filed.caseNo();
+        approveLegalReview(caseNo, "事实清楚，证据确凿，适用法律正确，程序合法。");
+        done("zhaomin", caseNo, "Task_HeadDecision", Map.of("headDecision", "PENALTY", "decidedFineAmount", 3000,
+                "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。"));
+        runJobs(caseNo);
+        done("zhangwei", caseNo, "Task_ConfirmPublication", Map.of("publicationText", ""));
+        runJobs(caseNo);
+        done("zhangwei", caseNo, "Task_RecordDecisionService", Map.of("servedOn", day, "serviceMethod", "DIRECT"));
+        runJobs(caseNo);
+        return filed;
+    }
+
+    /**
      * A filed 3,000 元 fine case of zhangwei and liqiang with 重大公共利益 (so the law requires legal review), its
      * review started, the proposal confirmed, the notice delivered on {@code deliveredOn} and the statement waived:
      * the case waits in 法制审核.

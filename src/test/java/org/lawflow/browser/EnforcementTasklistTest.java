@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -47,17 +46,8 @@ class EnforcementTasklistTest {
         at("2026-11-23T09:00:00+08:00");
         var api = new ApiClient(rest);
         var flows = new Flows(api, processEngine);
-        var filed = flows.majorCaseAtLegalReview("2026-11-23");
+        var filed = flows.decidedFineServed("2026-11-23");
         String caseNo = filed.caseNo();
-        flows.approveLegalReview(caseNo, "事实清楚，证据确凿，适用法律正确，程序合法。");
-        flows.done("zhaomin", caseNo, "Task_HeadDecision", Map.of("headDecision", "PENALTY", "decidedFineAmount", 3000,
-                "decisionOpinion", "同意法制审核意见，给予罚款三千元的行政处罚。"));
-        flows.runJobs(caseNo);
-        flows.done("zhangwei", caseNo, "Task_ConfirmPublication", Map.of("publicationText", ""));
-        flows.runJobs(caseNo);
-        flows.done("zhangwei", caseNo, "Task_RecordDecisionService",
-                Map.of("servedOn", "2026-11-23", "serviceMethod", "DIRECT"));
-        flows.runJobs(caseNo);
 
         at("2026-12-10T10:00:00+08:00");
         try (Browser browser = Browser.open("http://localhost:" + port)) {
